@@ -1,0 +1,6 @@
+package dev.gavel.events;
+
+public enum AuctionStatus {
+    OPEN,
+    ENDED
+}

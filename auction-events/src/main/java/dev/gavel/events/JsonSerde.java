@@ -1,0 +1,93 @@
+package dev.gavel.events;
+
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one serde of the contract: JSON with a {@code type} discriminator, times as epoch milliseconds. Readers ignore
+ * fields they do not know, so producers may add fields without breaking consumers.
+ */
+public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    /** The mapper every Gavel component uses for the Kafka contract. */
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+            .disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final Class<T> type;
+
+    private JsonSerde(Class<T> type) {
+        this.type = type;
+    }
+
+    public static <T> JsonSerde<T> of(Class<T> type) {
+        return new JsonSerde<>(type);
+    }
+
+    public static JsonSerde<AuctionCommand> commands() {
+        return of(AuctionCommand.class);
+    }
+
+    public static JsonSerde<AuctionEvent> events() {
+        return of(AuctionEvent.class);
+    }
+
+    public static JsonSerde<BidderNotice> notices() {
+        return of(BidderNotice.class);
+    }
+
+    public static JsonSerde<AuctionView> views() {
+        return of(AuctionView.class);
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return MAPPER.writeValueAsBytes(data);
+        } catch (JacksonException e) {
+            throw new SerializationException("cannot write " + type.getSimpleName() + " to " + topic, e);
+        }
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(data, type);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new SerializationException(
+                    "cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {}
+
+    @Override
+    public void close() {}
+}

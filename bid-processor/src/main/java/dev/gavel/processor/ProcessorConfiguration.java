@@ -1,0 +1,33 @@
+package dev.gavel.processor;
+
+import dev.gavel.processor.topology.AuctionTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+@Configuration(proxyBeanMethods = false)
+class ProcessorConfiguration {
+
+    /** Creates the contract's topics at startup when they are missing. */
+    @Bean
+    KafkaAdmin.NewTopics gavelTopics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(topics.declarations().toArray(new NewTopic[0]));
+    }
+
+    @Bean
+    AuctionStreams auctionStreams(
+            KafkaProperties kafka, ProcessorProperties processor, ObjectProvider<MeterRegistry> meters) {
+        Properties config = new Properties();
+        config.putAll(kafka.buildStreamsProperties());
+        AuctionStreams streams = new AuctionStreams(
+                AuctionTopology.build(processor.engineSettings()), config, processor.shutdownTimeout());
+        meters.ifAvailable(registry -> new KafkaStreamsMetrics(streams.streams()).bindTo(registry));
+        return streams;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.gavel.processor;
+
+import dev.gavel.events.Topics;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the contract's topics are created when missing ({@code gavel.topics.*}).
+ *
+ * @param partitions partitions per topic: the most processor threads that can share the work
+ * @param replicationFactor copies of every partition
+ * @param retention how long commands and events are kept; negative keeps them forever
+ */
+@ConfigurationProperties("gavel.topics")
+public record TopicProperties(
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("7d") Duration retention) {
+
+    public TopicProperties {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("gavel.topics.partitions must be at least 1, got " + partitions);
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException(
+                    "gavel.topics.replication-factor must be at least 1, got " + replicationFactor);
+        }
+    }
+
+    public List<NewTopic> declarations() {
+        return Topics.declarations(partitions, replicationFactor, retention.isNegative() ? -1 : retention.toMillis());
+    }
+}

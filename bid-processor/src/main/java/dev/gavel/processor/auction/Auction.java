@@ -1,0 +1,111 @@
+package dev.gavel.processor.auction;
+
+import dev.gavel.events.AuctionMode;
+import dev.gavel.events.AuctionStatus;
+import dev.gavel.events.Outcome;
+import dev.gavel.events.UserRef;
+import java.time.Instant;
+
+/**
+ * The processor's whole state of one auction, including what bidders must not see: the reserve price and the
+ * leader's maximum bid. Immutable; the rules return a new value for every change.
+ */
+public record Auction(
+        String id,
+        String title,
+        String description,
+        UserRef seller,
+        AuctionMode mode,
+        long startingPriceCents,
+        Long reservePriceCents,
+        Long buyNowPriceCents,
+        long softCloseMs,
+        Long maxExtensionMs,
+        Instant createdAt,
+        Instant originalEndsAt,
+        Instant endsAt,
+        AuctionStatus status,
+        Long currentBidCents,
+        Leader leader,
+        int bidCount,
+        long seq,
+        Outcome outcome,
+        UserRef winner,
+        Long finalPriceCents,
+        Instant endedAt) {
+
+    /** The bidder currently winning, with the most they are willing to pay. */
+    public record Leader(UserRef bidder, long maxAmountCents) {}
+
+    public boolean isOpenAt(Instant time) {
+        return status == AuctionStatus.OPEN && time.isBefore(endsAt);
+    }
+
+    public boolean hasBids() {
+        return bidCount > 0;
+    }
+
+    public boolean isLeader(UserRef user) {
+        return leader != null && leader.bidder().id().equals(user.id());
+    }
+
+    public boolean reserveMet() {
+        return reservePriceCents == null || (currentBidCents != null && currentBidCents >= reservePriceCents);
+    }
+
+    Auction withBid(long currentBidCents, Leader leader, int bidCount, Instant endsAt, long seq) {
+        return new Auction(
+                id,
+                title,
+                description,
+                seller,
+                mode,
+                startingPriceCents,
+                reservePriceCents,
+                buyNowPriceCents,
+                softCloseMs,
+                maxExtensionMs,
+                createdAt,
+                originalEndsAt,
+                endsAt,
+                status,
+                currentBidCents,
+                leader,
+                bidCount,
+                seq,
+                outcome,
+                winner,
+                finalPriceCents,
+                endedAt);
+    }
+
+    Auction withLeader(Leader leader) {
+        return withBid(currentBidCents, leader, bidCount, endsAt, seq);
+    }
+
+    Auction ended(Outcome outcome, UserRef winner, Long finalPriceCents, Instant endedAt, long seq) {
+        return new Auction(
+                id,
+                title,
+                description,
+                seller,
+                mode,
+                startingPriceCents,
+                reservePriceCents,
+                buyNowPriceCents,
+                softCloseMs,
+                maxExtensionMs,
+                createdAt,
+                originalEndsAt,
+                endsAt,
+                AuctionStatus.ENDED,
+                currentBidCents,
+                leader,
+                bidCount,
+                seq,
+                outcome,
+                winner,
+                finalPriceCents,
+                endedAt);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gavel.processor.auction;
+
+import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.AuctionCommand.BuyNow;
+import dev.gavel.events.AuctionCommand.CancelAuction;
+import dev.gavel.events.AuctionCommand.CreateAuction;
+import dev.gavel.events.AuctionCommand.PlaceBid;
+import dev.gavel.events.BidderNotice;
+import dev.gavel.events.BidderNotice.CommandConfirmed;
+import dev.gavel.events.BidderNotice.CommandRejected;
+import dev.gavel.events.RejectionReason;
+import java.util.Objects;
+
+/**
+ * The memory of a user command already decided, so that a repeated command (a client retrying with the same id)
+ * gets its original outcome again and changes nothing.
+ *
+ * @param fingerprint what the command asked for, so that an id reused for a different command is refused
+ * @param reply the original outcome
+ */
+public record ProcessedCommand(int fingerprint, BidderNotice reply) {
+
+    public static ProcessedCommand of(AuctionCommand command, BidderNotice reply) {
+        return new ProcessedCommand(fingerprint(command), reply);
+    }
+
+    /** The answer to {@code repeat}, a command with the same id as the one remembered. */
+    public BidderNotice answer(AuctionCommand repeat) {
+        if (fingerprint != fingerprint(repeat)) {
+            return new CommandRejected(
+                    repeat.commandId(),
+                    repeat.auctionId(),
+                    repeat.commandType(),
+                    repeat.issuer(),
+                    repeat.receivedAt(),
+                    RejectionReason.DUPLICATE_COMMAND_ID,
+                    "this id was already used for a different command",
+                    null);
+        }
+        if (reply instanceof CommandConfirmed confirmed) {
+            return new CommandConfirmed(
+                    confirmed.commandId(),
+                    confirmed.auctionId(),
+                    confirmed.commandType(),
+                    confirmed.user(),
+                    confirmed.at(),
+                    confirmed.amountCents(),
+                    confirmed.maxAmountCents(),
+                    confirmed.currentBidCents(),
+                    confirmed.leading(),
+                    true,
+                    confirmed.seq());
+        }
+        return reply;
+    }
+
+    /** Stable across JVMs: built from strings and numbers only (enum hash codes are not). */
+    static int fingerprint(AuctionCommand command) {
+        String issuer = command.issuer() == null ? null : command.issuer().id();
+        if (command instanceof PlaceBid bid) {
+            return Objects.hash(command.commandType(), issuer, bid.amountCents(), bid.maxAmountCents());
+        }
+        if (command instanceof CreateAuction create) {
+            return Objects.hash(
+                    command.commandType(),
+                    issuer,
+                    create.title(),
+                    create.description(),
+                    create.startingPriceCents(),
+                    create.durationMs(),
+                    create.reservePriceCents(),
+                    create.buyNowPriceCents(),
+                    create.mode() == null ? null : create.mode().name(),
+                    create.softCloseMs(),
+                    create.maxExtensionMs());
+        }
+        if (command instanceof BuyNow || command instanceof CancelAuction) {
+            return Objects.hash(command.commandType(), issuer);
+        }
+        return Objects.hash(command.commandType());
+    }
+}

@@ -1,0 +1,202 @@
+package dev.gavel.processor.topology;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.AuctionCommand.CloseAuction;
+import dev.gavel.events.AuctionCommand.ExpireAuction;
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionStatus;
+import dev.gavel.events.JsonSerde;
+import dev.gavel.events.Topics;
+import dev.gavel.processor.auction.Auction;
+import dev.gavel.processor.auction.AuctionRules;
+import dev.gavel.processor.auction.Decision;
+import dev.gavel.processor.auction.ProcessedCommand;
+import dev.gavel.processor.topology.Deadlines.Due;
+import dev.gavel.processor.topology.Deadlines.Kind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka Streams adapter around {@link AuctionRules}: reads a command, remembers its outcome, keeps the auction and
+ * its deadlines in state stores and routes the results to their topics. A wall-clock punctuator appends a close
+ * command to the command log when an auction is due to end; the rules decide the end when that command is read back,
+ * so the command log alone determines every event.
+ */
+final class AuctionProcessor implements Processor<String, byte[], String, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(AuctionProcessor.class);
+
+    /** Auction ids become parts of store keys: keep them to characters that cannot collide with separators. */
+    private static final Pattern AUCTION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
+    private static final String PROCESSED_SEPARATOR = "/";
+
+    private final EngineSettings settings;
+    private final AuctionRules rules;
+    private final JsonSerde<AuctionCommand> commandSerde = JsonSerde.commands();
+    private final StringSerializer prefixSerializer = new StringSerializer();
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, Auction> auctions;
+    private KeyValueStore<String, ProcessedCommand> processed;
+    private Deadlines deadlines;
+
+    AuctionProcessor(EngineSettings settings) {
+        this.settings = settings;
+        this.rules = new AuctionRules(settings.increments());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.auctions = context.getStateStore(StoreNames.AUCTIONS);
+        this.processed = context.getStateStore(StoreNames.PROCESSED_COMMANDS);
+        this.deadlines = new Deadlines(context.getStateStore(StoreNames.DEADLINES));
+        if (settings.scheduleEndings()) {
+            context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::requestDueCommands);
+        }
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        AuctionCommand command;
+        try {
+            command = commandSerde.deserialize(settings.topics().commands(), record.value());
+        } catch (SerializationException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        if (command == null) {
+            deadLetter(record, "empty command");
+        } else if (!AUCTION_ID.matcher(command.auctionId()).matches()) {
+            deadLetter(record, "invalid auctionId '" + command.auctionId() + "'");
+        } else if (!command.auctionId().equals(record.key())) {
+            deadLetter(record, "record key '" + record.key() + "' is not the auctionId '" + command.auctionId() + "'");
+        } else {
+            try {
+                decide(command, record.timestamp());
+            } catch (RuntimeException e) {
+                // A bug must not stop every auction on this partition: park the command and keep going.
+                log.error("Could not process command {}", command.commandId(), e);
+                deadLetter(record, "processing failed: " + e);
+            }
+        }
+    }
+
+    private void decide(AuctionCommand command, long timestamp) {
+        String auctionId = command.auctionId();
+        String processedKey = auctionId + PROCESSED_SEPARATOR + command.commandId();
+        if (command.issuer() != null) {
+            ProcessedCommand seen = processed.get(processedKey);
+            if (seen != null) {
+                send(AuctionTopology.REJECTIONS_SINK, auctionId, seen.answer(command), timestamp);
+                return;
+            }
+        }
+        Auction before = auctions.get(auctionId);
+        Decision decision = rules.decide(before, command);
+        Auction after = decision.auction();
+        if (after != before) {
+            store(auctionId, before, after, timestamp);
+        }
+        for (AuctionEvent event : decision.events()) {
+            send(AuctionTopology.EVENTS_SINK, auctionId, event, timestamp);
+        }
+        if (after != null && !decision.events().isEmpty()) {
+            send(AuctionTopology.STATE_SINK, auctionId, rules.view(after), timestamp);
+        }
+        if (decision.replyIsPrivate()) {
+            send(AuctionTopology.REJECTIONS_SINK, auctionId, decision.reply(), timestamp);
+        }
+        // Outcomes are remembered while the auction exists; its expiry forgets them with it.
+        if (decision.reply() != null && (before != null || after != null)) {
+            processed.put(processedKey, ProcessedCommand.of(command, decision.reply()));
+        }
+    }
+
+    private void store(String auctionId, Auction before, Auction after, long timestamp) {
+        if (after == null) {
+            auctions.delete(auctionId);
+            forgetProcessedCommands(auctionId);
+            send(AuctionTopology.STATE_SINK, auctionId, null, timestamp);
+            return;
+        }
+        auctions.put(auctionId, after);
+        if (settings.scheduleEndings()) {
+            reschedule(before, after);
+        }
+    }
+
+    private void reschedule(Auction before, Auction after) {
+        boolean wasOpen = before != null && before.status() == AuctionStatus.OPEN;
+        if (after.status() == AuctionStatus.OPEN) {
+            if (wasOpen && before.endsAt().equals(after.endsAt())) {
+                return;
+            }
+            if (wasOpen) {
+                deadlines.cancel(Kind.CLOSE, after.id(), closeDue(before));
+            }
+            deadlines.schedule(Kind.CLOSE, after.id(), closeDue(after));
+        } else if (wasOpen) {
+            deadlines.cancel(Kind.CLOSE, after.id(), closeDue(before));
+            deadlines.schedule(Kind.EXPIRE, after.id(), after.endedAt().plus(settings.endedRetention()));
+        }
+    }
+
+    private Instant closeDue(Auction auction) {
+        return auction.endsAt().plus(settings.closeGrace());
+    }
+
+    /** Appends a close or expire command for every auction that is due, so that the decision is in the log. */
+    private void requestDueCommands(long now) {
+        for (Due due : deadlines.dueAt(now)) {
+            deadlines.remove(due);
+            String commandId = due.kind().name().toLowerCase() + ":" + due.auctionId() + ":" + due.dueMillis();
+            AuctionCommand command = due.kind() == Kind.CLOSE
+                    ? new CloseAuction(commandId, due.auctionId(), Instant.ofEpochMilli(now))
+                    : new ExpireAuction(commandId, due.auctionId(), Instant.ofEpochMilli(now));
+            send(AuctionTopology.COMMANDS_SINK, due.auctionId(), command, now);
+        }
+    }
+
+    private void forgetProcessedCommands(String auctionId) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, ProcessedCommand> entries =
+                processed.prefixScan(auctionId + PROCESSED_SEPARATOR, prefixSerializer)) {
+            entries.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(processed::delete);
+    }
+
+    private void send(String sink, String key, Object value, long timestamp) {
+        context.forward(new Record<>(key, value, timestamp), sink);
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String error) {
+        log.warn("Dead-lettering a record of {}: {}", settings.topics().commands(), error);
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(Topics.ERROR_HEADER, error.getBytes(UTF_8));
+        context.recordMetadata()
+                .ifPresent(source -> headers.add(
+                        Topics.SOURCE_HEADER,
+                        (source.topic() + "-" + source.partition() + "@" + source.offset()).getBytes(UTF_8)));
+        context.forward(
+                new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
+                AuctionTopology.DEAD_LETTER_SINK);
+    }
+}

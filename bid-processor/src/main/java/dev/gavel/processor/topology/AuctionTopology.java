@@ -1,0 +1,60 @@
+package dev.gavel.processor.topology;
+
+import dev.gavel.events.JsonSerde;
+import dev.gavel.processor.auction.Auction;
+import dev.gavel.processor.auction.ProcessedCommand;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The bid processor's topology, built by plain code: one source, one processor with its three stores, and one sink
+ * per output topic. Every node and store is named, so that internal topic names never change by accident.
+ */
+public final class AuctionTopology {
+
+    public static final String SOURCE = "auction-commands-source";
+    public static final String PROCESSOR = "auction-engine";
+    public static final String EVENTS_SINK = "auction-events-sink";
+    public static final String REJECTIONS_SINK = "bid-rejections-sink";
+    public static final String STATE_SINK = "auction-state-sink";
+    public static final String COMMANDS_SINK = "auction-commands-sink";
+    public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
+    private AuctionTopology() {}
+
+    public static Topology build(EngineSettings settings) {
+        TopicNames topics = settings.topics();
+        StringSerializer keys = new StringSerializer();
+        Topology topology = new Topology();
+        topology.addSource(
+                SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.commands());
+        topology.addProcessor(PROCESSOR, () -> new AuctionProcessor(settings), SOURCE);
+        topology.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.AUCTIONS),
+                        Serdes.String(),
+                        JsonSerde.of(Auction.class)),
+                PROCESSOR);
+        topology.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.PROCESSED_COMMANDS),
+                        Serdes.String(),
+                        JsonSerde.of(ProcessedCommand.class)),
+                PROCESSOR);
+        topology.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.DEADLINES), Serdes.String(), Serdes.String()),
+                PROCESSOR);
+        topology.addSink(EVENTS_SINK, topics.events(), keys, JsonSerde.events(), PROCESSOR);
+        topology.addSink(REJECTIONS_SINK, topics.rejections(), keys, JsonSerde.notices(), PROCESSOR);
+        topology.addSink(STATE_SINK, topics.state(), keys, JsonSerde.views(), PROCESSOR);
+        topology.addSink(
+                DEAD_LETTER_SINK, topics.deadLetters(), keys, Serdes.ByteArray().serializer(), PROCESSOR);
+        if (settings.scheduleEndings()) {
+            topology.addSink(COMMANDS_SINK, topics.commands(), keys, JsonSerde.commands(), PROCESSOR);
+        }
+        return topology;
+    }
+}

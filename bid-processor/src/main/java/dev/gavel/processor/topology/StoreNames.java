@@ -1,0 +1,16 @@
+package dev.gavel.processor.topology;
+
+/** The processor's state stores; their changelog topics are named after them. */
+public final class StoreNames {
+
+    /** Auction id to the whole auction state, private parts included. */
+    public static final String AUCTIONS = "auctions";
+
+    /** Due time, kind and auction id to auction id: what the punctuator must do next. */
+    public static final String DEADLINES = "auction-deadlines";
+
+    /** Auction id and command id to the original outcome, for idempotency. */
+    public static final String PROCESSED_COMMANDS = "processed-commands";
+
+    private StoreNames() {}
+}
