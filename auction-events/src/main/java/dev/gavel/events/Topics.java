@@ -39,6 +39,10 @@ public final class Topics {
      * are deleted after {@code retentionMs} (-1 keeps the command log forever, so it can always be replayed).
      */
     public static List<NewTopic> declarations(int partitions, short replicationFactor, long retentionMs) {
+        if (partitions < 1 || replicationFactor < 1) {
+            throw new IllegalArgumentException("gavel.topics.partitions and gavel.topics.replication-factor must be at"
+                    + " least 1, got " + partitions + " and " + replicationFactor);
+        }
         Map<String, String> retained = Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs));
         Map<String, String> compacted = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG,

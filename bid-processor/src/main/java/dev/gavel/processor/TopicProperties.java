@@ -20,16 +20,6 @@ public record TopicProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("7d") Duration retention) {
 
-    public TopicProperties {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("gavel.topics.partitions must be at least 1, got " + partitions);
-        }
-        if (replicationFactor < 1) {
-            throw new IllegalArgumentException(
-                    "gavel.topics.replication-factor must be at least 1, got " + replicationFactor);
-        }
-    }
-
     public List<NewTopic> declarations() {
         return Topics.declarations(partitions, replicationFactor, retention.isNegative() ? -1 : retention.toMillis());
     }

@@ -11,6 +11,7 @@ import static dev.gavel.events.RejectionReason.INVALID_AMOUNT;
 import static dev.gavel.events.RejectionReason.INVALID_AUCTION;
 import static dev.gavel.events.RejectionReason.NOT_SELLER;
 import static dev.gavel.events.RejectionReason.SELF_BID;
+import static dev.gavel.events.Validation.format;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.BuyNow;
@@ -31,10 +32,10 @@ import dev.gavel.events.AuctionView;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
-import dev.gavel.events.Money;
 import dev.gavel.events.Outcome;
 import dev.gavel.events.RejectionReason;
 import dev.gavel.events.UserRef;
+import dev.gavel.events.Validation;
 import dev.gavel.processor.auction.Auction.Leader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class AuctionRules {
         if (existing != null) {
             return reject(existing, create, AUCTION_EXISTS, "an auction with id " + create.auctionId() + " exists");
         }
-        String problem = CreateValidation.problemWith(create);
+        String problem = Validation.problemWithAuction(create);
         if (problem != null) {
             return reject(null, create, INVALID_AUCTION, problem);
         }
@@ -167,7 +168,7 @@ public final class AuctionRules {
         if (auction.seller().id().equals(bid.bidder().id())) {
             return reject(auction, bid, SELF_BID, "sellers cannot bid on their own auction");
         }
-        String problem = problemWithAmounts(bid);
+        String problem = Validation.problemWithBid(bid.amountCents(), bid.maxAmountCents());
         if (problem != null) {
             return reject(auction, bid, INVALID_AMOUNT, problem);
         }
@@ -379,27 +380,5 @@ public final class AuctionRules {
                 leading,
                 false,
                 seq);
-    }
-
-    private static String problemWithAmounts(PlaceBid bid) {
-        Long amount = bid.amountCents();
-        Long max = bid.maxAmountCents();
-        if (amount == null && max == null) {
-            return "a bid needs an amount or a maxAmount";
-        }
-        for (Long value : new Long[] {amount, max}) {
-            if (value != null && (value < AuctionLimits.MIN_PRICE_CENTS || value > AuctionLimits.MAX_PRICE_CENTS)) {
-                return "amounts must be between " + format(AuctionLimits.MIN_PRICE_CENTS) + " and "
-                        + format(AuctionLimits.MAX_PRICE_CENTS);
-            }
-        }
-        if (amount != null && max != null && amount > max) {
-            return "amount must not be above maxAmount";
-        }
-        return null;
-    }
-
-    static String format(long cents) {
-        return Money.toDecimal(cents).setScale(2).toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.gavel.processor.auction;
+package dev.gavel.events;
 
 import static dev.gavel.events.AuctionLimits.DESCRIPTION_MAX_LENGTH;
 import static dev.gavel.events.AuctionLimits.MAX_DURATION;
@@ -9,18 +9,20 @@ import static dev.gavel.events.AuctionLimits.MIN_DURATION;
 import static dev.gavel.events.AuctionLimits.MIN_PRICE_CENTS;
 import static dev.gavel.events.AuctionLimits.MIN_SOFT_CLOSE;
 import static dev.gavel.events.AuctionLimits.TITLE_MAX_LENGTH;
-import static dev.gavel.processor.auction.AuctionRules.format;
 
 import dev.gavel.events.AuctionCommand.CreateAuction;
-import dev.gavel.events.AuctionMode;
 
-/** The checks a new auction must pass; each failure names the field and the bound. */
-final class CreateValidation {
+/**
+ * The checks of the contract's bounds. The processor applies them to every command; the gateway applies them before
+ * producing, so that bad input gets an answer at once and never reaches the log. Each problem names the field and the
+ * bound, in the client protocol's field names.
+ */
+public final class Validation {
 
-    private CreateValidation() {}
+    private Validation() {}
 
     /** The first problem with {@code create}, or null if it is a valid auction. */
-    static String problemWith(CreateAuction create) {
+    public static String problemWithAuction(CreateAuction create) {
         String title = create.title();
         if (title == null || title.isBlank()) {
             return "title is required";
@@ -65,6 +67,26 @@ final class CreateValidation {
             return "maxExtensionMs must be between 0 and " + MAX_EXTENSION.toMillis() + " (7 days)";
         }
         return null;
+    }
+
+    /** The first problem with the amounts of a bid, or null if they are valid. */
+    public static String problemWithBid(Long amountCents, Long maxAmountCents) {
+        if (amountCents == null && maxAmountCents == null) {
+            return "a bid needs an amount or a maxAmount";
+        }
+        if ((amountCents != null && !inPriceRange(amountCents))
+                || (maxAmountCents != null && !inPriceRange(maxAmountCents))) {
+            return "amounts must be between " + format(MIN_PRICE_CENTS) + " and " + format(MAX_PRICE_CENTS);
+        }
+        if (amountCents != null && maxAmountCents != null && amountCents > maxAmountCents) {
+            return "amount must not be above maxAmount";
+        }
+        return null;
+    }
+
+    /** An amount as messages show it: {@code 1234.50}. */
+    public static String format(long cents) {
+        return Money.toDecimal(cents).setScale(2).toPlainString();
     }
 
     private static boolean inPriceRange(long cents) {

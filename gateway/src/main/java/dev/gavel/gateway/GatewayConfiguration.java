@@ -1,0 +1,73 @@
+package dev.gavel.gateway;
+
+import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.JsonSerde;
+import dev.gavel.gateway.auction.AuctionDirectory;
+import dev.gavel.gateway.auction.AuctionFeed;
+import dev.gavel.gateway.command.CommandService;
+import dev.gavel.gateway.command.RateLimits;
+import dev.gavel.gateway.protocol.FrameWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Creates the contract's topics at startup when they are missing. */
+    @Bean
+    KafkaAdmin.NewTopics gavelTopics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(topics.declarations().toArray(new NewTopic[0]));
+    }
+
+    @Bean
+    FrameWriter frameWriter(Clock clock) {
+        return new FrameWriter(clock);
+    }
+
+    @Bean
+    AuctionDirectory auctionDirectory(FrameWriter frames, GatewayProperties gateway) {
+        return new AuctionDirectory(frames, gateway.replayBufferSize());
+    }
+
+    @Bean
+    KafkaTemplate<String, AuctionCommand> commandTemplate(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), new StringSerializer(), JsonSerde.commands()));
+    }
+
+    @Bean
+    CommandService commandService(
+            KafkaTemplate<String, AuctionCommand> commandTemplate,
+            GatewayProperties gateway,
+            Clock clock,
+            MeterRegistry meters) {
+        return new CommandService(commandTemplate, gateway.replyTimeout(), clock, meters);
+    }
+
+    @Bean
+    AuctionFeed auctionFeed(KafkaProperties kafka, AuctionDirectory directory, CommandService commands) {
+        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands);
+    }
+
+    @Bean
+    RateLimits rateLimits(GatewayProperties gateway) {
+        return new RateLimits(
+                gateway.commandsPerSecond(),
+                gateway.commandBurst(),
+                gateway.messagesPerSecond(),
+                gateway.messageBurst());
+    }
+}

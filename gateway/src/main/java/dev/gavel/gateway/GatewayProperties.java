@@ -1,0 +1,56 @@
+package dev.gavel.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the real-time front door ({@code gavel.gateway.*}, or {@code GAVEL_GATEWAY_*} in the environment).
+ *
+ * @param allowedOrigins origins besides the gateway's own that may open a WebSocket (browser pages elsewhere)
+ * @param maxFrameSize the largest text frame a client may send
+ * @param replyTimeout how long a command waits for its outcome before it is answered {@code TIMEOUT}
+ * @param sendTimeLimit how long one frame may take to reach a client before it is dropped as too slow
+ * @param sendQueueLimit how many frames may wait for a client before it is dropped as too slow
+ * @param replayBufferSize how many recent events per auction are kept to resume subscribers without a snapshot
+ * @param endedAuctionTtl how long an ended auction stays in the gateway's directory
+ * @param maxConnectionsPerUser open WebSockets allowed per signed-in user
+ * @param commandsPerSecond sustained commands per user; {@code commandBurst} may come at once
+ * @param messagesPerSecond sustained messages of any kind per connection; {@code messageBurst} may come at once
+ */
+@ConfigurationProperties("gavel.gateway")
+public record GatewayProperties(
+        @DefaultValue List<String> allowedOrigins,
+        @DefaultValue("8KB") DataSize maxFrameSize,
+        @DefaultValue("10s") Duration replyTimeout,
+        @DefaultValue("10s") Duration sendTimeLimit,
+        @DefaultValue("2000") int sendQueueLimit,
+        @DefaultValue("256") int replayBufferSize,
+        @DefaultValue("10m") Duration endedAuctionTtl,
+        @DefaultValue("10") int maxConnectionsPerUser,
+        @DefaultValue("20") int commandsPerSecond,
+        @DefaultValue("40") int commandBurst,
+        @DefaultValue("50") int messagesPerSecond,
+        @DefaultValue("100") int messageBurst) {
+
+    public GatewayProperties {
+        requirePositive("max-frame-size", maxFrameSize.toBytes());
+        requirePositive("reply-timeout", replyTimeout.toMillis());
+        requirePositive("send-time-limit", sendTimeLimit.toMillis());
+        requirePositive("send-queue-limit", sendQueueLimit);
+        requirePositive("replay-buffer-size", replayBufferSize);
+        requirePositive("max-connections-per-user", maxConnectionsPerUser);
+        requirePositive("commands-per-second", commandsPerSecond);
+        requirePositive("command-burst", commandBurst);
+        requirePositive("messages-per-second", messagesPerSecond);
+        requirePositive("message-burst", messageBurst);
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("gavel.gateway." + name + " must be positive, got " + value);
+        }
+    }
+}

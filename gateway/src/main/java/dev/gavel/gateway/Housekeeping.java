@@ -1,0 +1,34 @@
+package dev.gavel.gateway;
+
+import dev.gavel.gateway.auction.AuctionDirectory;
+import dev.gavel.gateway.command.CommandService;
+import java.time.Clock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Periodic chores: answer overdue commands, forget long-ended auctions. */
+@Component
+class Housekeeping {
+
+    private final CommandService commands;
+    private final AuctionDirectory directory;
+    private final GatewayProperties gateway;
+    private final Clock clock;
+
+    Housekeeping(CommandService commands, AuctionDirectory directory, GatewayProperties gateway, Clock clock) {
+        this.commands = commands;
+        this.directory = directory;
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = 100)
+    void answerOverdueCommands() {
+        commands.expireOverdue();
+    }
+
+    @Scheduled(fixedDelay = 30_000)
+    void forgetEndedAuctions() {
+        directory.evictEndedBefore(clock.instant().minus(gateway.endedAuctionTtl()));
+    }
+}

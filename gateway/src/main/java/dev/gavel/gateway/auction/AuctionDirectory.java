@@ -1,0 +1,238 @@
+package dev.gavel.gateway.auction;
+
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionStatus;
+import dev.gavel.events.AuctionView;
+import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.protocol.ServerMessage;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's live view of every auction: the latest snapshot, the recent events (for resuming subscribers) and
+ * who is subscribed. Events and subscriptions of one auction are serialized on its entry, so a subscriber gets the
+ * snapshot or the replayed events first and then every later event, with no gap and no duplicate.
+ */
+public class AuctionDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(AuctionDirectory.class);
+
+    private final Map<String, LiveAuction> auctions = new ConcurrentHashMap<>();
+    private final Set<Subscriber> lobby = ConcurrentHashMap.newKeySet();
+    private final FrameWriter frames;
+    private final int replayLimit;
+
+    public AuctionDirectory(FrameWriter frames, int replayLimit) {
+        this.frames = frames;
+        this.replayLimit = replayLimit;
+    }
+
+    private final class LiveAuction {
+        AuctionView view;
+        final ArrayDeque<AuctionEvent> recent = new ArrayDeque<>();
+        final Set<Subscriber> subscribers = new LinkedHashSet<>();
+
+        LiveAuction(AuctionView view) {
+            this.view = view;
+        }
+
+        void remember(AuctionEvent event) {
+            recent.addLast(event);
+            if (recent.size() > replayLimit) {
+                recent.removeFirst();
+            }
+        }
+
+        /** The events after {@code lastSeq}, or null if some of them are no longer kept. */
+        List<AuctionEvent> since(long lastSeq) {
+            long oldest = recent.isEmpty() ? view.seq() + 1 : recent.peekFirst().seq();
+            if (lastSeq + 1 < oldest) {
+                return null;
+            }
+            return recent.stream().filter(event -> event.seq() > lastSeq).toList();
+        }
+    }
+
+    /** Loads a snapshot from the compacted state topic at startup; a null view forgets the auction. */
+    public void restore(String auctionId, AuctionView view) {
+        if (view == null) {
+            auctions.remove(auctionId);
+            return;
+        }
+        auctions.compute(auctionId, (id, live) -> {
+            if (live == null) {
+                return new LiveAuction(view);
+            }
+            synchronized (live) {
+                if (view.seq() > live.view.seq()) {
+                    live.view = view;
+                    live.recent.clear();
+                }
+            }
+            return live;
+        });
+    }
+
+    /**
+     * Applies the next event of an auction and sends it to its subscribers (and the lobby, for creations and
+     * endings).
+     *
+     * @return the auction after the event, or null if the event does not follow what the directory knows
+     */
+    public AuctionView publish(AuctionEvent event) {
+        if (event instanceof AuctionEvent.AuctionCreated created) {
+            LiveAuction live = auctions.computeIfAbsent(event.auctionId(), id -> new LiveAuction(created.auction()));
+            synchronized (live) {
+                if (live.view.seq() > created.seq()) {
+                    return null; // already known from the state topic
+                }
+                live.remember(event);
+            }
+            broadcastToLobby(frames.write(frames.forSubscribers(event)), event.auctionId());
+            return created.auction();
+        }
+        LiveAuction live = auctions.get(event.auctionId());
+        if (live == null) {
+            log.warn("Event {} of unknown auction {}", event.seq(), event.auctionId());
+            return null;
+        }
+        AuctionView after;
+        String frame;
+        synchronized (live) {
+            if (event.seq() <= live.view.seq()) {
+                return null; // already in the snapshot this directory started from
+            }
+            if (event.seq() != live.view.seq() + 1) {
+                log.error("Auction {} jumped from seq {} to {}", event.auctionId(), live.view.seq(), event.seq());
+                return null;
+            }
+            after = live.view.apply(event);
+            live.view = after;
+            live.remember(event);
+            frame = frames.write(frames.forSubscribers(event));
+            for (Subscriber subscriber : live.subscribers) {
+                subscriber.deliver(event.auctionId(), frame);
+            }
+        }
+        if (event instanceof AuctionEvent.AuctionEnded) {
+            broadcastToLobby(frame, event.auctionId());
+        }
+        return after;
+    }
+
+    private void broadcastToLobby(String frame, String auctionId) {
+        for (Subscriber subscriber : lobby) {
+            subscriber.deliver(auctionId, frame);
+        }
+    }
+
+    public Optional<AuctionView> find(String auctionId) {
+        LiveAuction live = auctions.get(auctionId);
+        if (live == null) {
+            return Optional.empty();
+        }
+        synchronized (live) {
+            return Optional.of(live.view);
+        }
+    }
+
+    /** Open auctions, ending soonest first. */
+    public List<AuctionView> openAuctions() {
+        List<AuctionView> open = new ArrayList<>();
+        for (LiveAuction live : auctions.values()) {
+            synchronized (live) {
+                if (live.view.status() == AuctionStatus.OPEN) {
+                    open.add(live.view);
+                }
+            }
+        }
+        open.sort(Comparator.comparing(AuctionView::endsAt).thenComparing(AuctionView::id));
+        return open;
+    }
+
+    /**
+     * Subscribes to an auction. Without {@code lastSeq} the subscriber gets a snapshot; with it, the events it
+     * missed, or a snapshot marked {@code resync} when they are no longer kept.
+     *
+     * @return false if the auction is unknown
+     */
+    public boolean subscribe(Subscriber subscriber, String requestId, String auctionId, Long lastSeq) {
+        LiveAuction live = auctions.get(auctionId);
+        if (live == null) {
+            return false;
+        }
+        synchronized (live) {
+            List<AuctionEvent> missed = lastSeq == null || lastSeq > live.view.seq() ? null : live.since(lastSeq);
+            if (missed == null) {
+                ServerMessage snapshot = frames.snapshot(requestId, live.view, lastSeq != null);
+                subscriber.deliver(auctionId, frames.write(snapshot));
+            } else {
+                for (AuctionEvent event : missed) {
+                    subscriber.deliver(auctionId, frames.write(frames.forSubscribers(event)));
+                }
+                subscriber.deliver(
+                        auctionId,
+                        frames.write(new ServerMessage.Subscribed(requestId, "auction:" + auctionId, frames.now())));
+            }
+            live.subscribers.add(subscriber);
+        }
+        return true;
+    }
+
+    public void unsubscribe(Subscriber subscriber, String auctionId) {
+        LiveAuction live = auctions.get(auctionId);
+        if (live != null) {
+            synchronized (live) {
+                live.subscribers.remove(subscriber);
+            }
+        }
+    }
+
+    public void subscribeLobby(Subscriber subscriber) {
+        lobby.add(subscriber);
+    }
+
+    public void unsubscribeLobby(Subscriber subscriber) {
+        lobby.remove(subscriber);
+    }
+
+    public int size() {
+        return auctions.size();
+    }
+
+    public int subscriptions() {
+        int count = 0;
+        for (LiveAuction live : auctions.values()) {
+            synchronized (live) {
+                count += live.subscribers.size();
+            }
+        }
+        return count;
+    }
+
+    /** Forgets auctions that ended before {@code cutoff}; their subscribers have seen the end. */
+    public int evictEndedBefore(Instant cutoff) {
+        int evicted = 0;
+        for (Iterator<LiveAuction> it = auctions.values().iterator(); it.hasNext(); ) {
+            LiveAuction live = it.next();
+            synchronized (live) {
+                if (live.view.endedAt() != null && live.view.endedAt().isBefore(cutoff)) {
+                    it.remove();
+                    evicted++;
+                }
+            }
+        }
+        return evicted;
+    }
+}

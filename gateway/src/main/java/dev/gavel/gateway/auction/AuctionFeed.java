@@ -1,0 +1,215 @@
+package dev.gavel.gateway.auction;
+
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionView;
+import dev.gavel.events.BidderNotice;
+import dev.gavel.events.JsonSerde;
+import dev.gavel.events.Topics;
+import dev.gavel.gateway.command.CommandService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Reads every partition of the processor's output, without a consumer group: every gateway instance sees every
+ * event and every private outcome, so any instance can serve any auction and answer any command it produced.
+ *
+ * <p>At start it pins the end of the event topics, then loads the compacted {@code auction-state} topic up to its end,
+ * then follows the events from the pinned positions. Every event committed before the pin is in the state it loaded;
+ * every later one is read; an event in both is skipped by its seq. Only committed results are read.
+ */
+public class AuctionFeed implements SmartLifecycle, HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(AuctionFeed.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final Map<String, Object> consumerConfig;
+    private final AuctionDirectory directory;
+    private final CommandService commands;
+    private final JsonSerde<AuctionEvent> events = JsonSerde.events();
+    private final JsonSerde<BidderNotice> notices = JsonSerde.notices();
+    private final JsonSerde<AuctionView> views = JsonSerde.views();
+    /** Next offset to read per partition, so that a restart of the loop resumes where it stopped. */
+    private final Map<TopicPartition, Long> positions = new HashMap<>();
+
+    private volatile boolean running;
+    private volatile boolean ready;
+    private boolean loaded;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public AuctionFeed(Map<String, Object> consumerConfig, AuctionDirectory directory, CommandService commands) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumerConfig = config;
+        this.directory = directory;
+        this.commands = commands;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "gavel-auction-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Up once the snapshot of every auction is loaded and events are followed. */
+    @Override
+    public Health health() {
+        return (ready ? Health.up() : Health.outOfService())
+                .withDetail("auctions", directory.size())
+                .build();
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> kafka =
+                    new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer = kafka;
+                if (loaded) {
+                    resume(kafka);
+                } else {
+                    positions.clear();
+                    catchUp(kafka);
+                    loaded = true;
+                }
+                ready = true;
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+                        dispatch(record);
+                        positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                log.error("Reading auction events failed; retrying in {}", RETRY, e);
+                pause();
+            }
+        }
+    }
+
+    private void catchUp(KafkaConsumer<String, byte[]> kafka) {
+        List<TopicPartition> live = new ArrayList<>(partitions(kafka, Topics.AUCTION_EVENTS));
+        live.addAll(partitions(kafka, Topics.BID_REJECTIONS));
+        List<TopicPartition> state = partitions(kafka, Topics.AUCTION_STATE);
+        List<TopicPartition> all = new ArrayList<>(live);
+        all.addAll(state);
+        kafka.assign(all);
+        kafka.seekToEnd(live);
+        live.forEach(partition -> positions.put(partition, kafka.position(partition)));
+        kafka.pause(live);
+        kafka.seekToBeginning(state);
+        Map<TopicPartition, Long> end = kafka.endOffsets(state);
+        int restored = 0;
+        while (running && !reached(kafka, end)) {
+            for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+                restore(record);
+                restored++;
+            }
+        }
+        kafka.assign(live);
+        positions.forEach(kafka::seek);
+        kafka.resume(live);
+        log.info("Loaded {} auction snapshots ({} records); following events", directory.size(), restored);
+    }
+
+    private void resume(KafkaConsumer<String, byte[]> kafka) {
+        kafka.assign(List.copyOf(positions.keySet()));
+        positions.forEach(kafka::seek);
+    }
+
+    private boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue());
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, String topic) {
+        while (running) {
+            List<PartitionInfo> infos = kafka.partitionsFor(topic);
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
+            }
+            log.info("Waiting for topic {} to exist", topic);
+            pause();
+        }
+        throw new WakeupException();
+    }
+
+    private void restore(ConsumerRecord<String, byte[]> record) {
+        try {
+            directory.restore(record.key(), views.deserialize(record.topic(), record.value()));
+        } catch (SerializationException e) {
+            log.warn("Skipping unreadable snapshot at {}-{}@{}", record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    private void dispatch(ConsumerRecord<String, byte[]> record) {
+        try {
+            if (record.topic().equals(Topics.AUCTION_EVENTS)) {
+                AuctionEvent event = events.deserialize(record.topic(), record.value());
+                AuctionView after = directory.publish(event);
+                if (after != null) {
+                    commands.onEvent(event, after);
+                }
+            } else {
+                commands.onNotice(notices.deserialize(record.topic(), record.value()));
+            }
+        } catch (SerializationException e) {
+            log.warn("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.gavel.gateway.command;
+
+import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.UserRef;
+import dev.gavel.events.Validation;
+import dev.gavel.gateway.protocol.Amounts;
+import dev.gavel.gateway.protocol.Amounts.InvalidAmountException;
+import dev.gavel.gateway.protocol.ClientMessage;
+import dev.gavel.gateway.protocol.ErrorCode;
+import dev.gavel.gateway.protocol.ProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a client's request into a command for the log: checks it, converts amounts to cents and stamps it with the
+ * user from the token, a command id and the time of receipt. Everything wrong is refused here, before anything is
+ * produced.
+ */
+public final class CommandFactory {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int MAX_REQUEST_ID_LENGTH = 64;
+
+    /** @throws ProtocolException for a malformed request, with the error to answer */
+    public AuctionCommand toCommand(ClientMessage.Command request, UserRef user, Instant now) {
+        requireRequestId(request.requestId());
+        Instant receivedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        if (request instanceof ClientMessage.CreateAuction create) {
+            return createAuction(create, user, receivedAt);
+        }
+        if (request instanceof ClientMessage.PlaceBid bid) {
+            return placeBid(bid, user, receivedAt);
+        }
+        if (request instanceof ClientMessage.BuyNow buyNow) {
+            return new AuctionCommand.BuyNow(newId(), auctionId(buyNow.auctionId()), receivedAt, user);
+        }
+        ClientMessage.CancelAuction cancel = (ClientMessage.CancelAuction) request;
+        return new AuctionCommand.CancelAuction(newId(), auctionId(cancel.auctionId()), receivedAt, user);
+    }
+
+    private AuctionCommand.CreateAuction createAuction(ClientMessage.CreateAuction create, UserRef user, Instant at) {
+        if (create.startingPrice() == null) {
+            throw invalidAuction("startingPrice is required");
+        }
+        if (create.durationMs() == null) {
+            throw invalidAuction("durationMs is required");
+        }
+        AuctionCommand.CreateAuction command;
+        try {
+            command = new AuctionCommand.CreateAuction(
+                    newId(),
+                    UUID.randomUUID().toString(),
+                    at,
+                    user,
+                    create.title(),
+                    create.description(),
+                    Amounts.cents(create.startingPrice(), "startingPrice"),
+                    create.durationMs(),
+                    Amounts.cents(create.reservePrice(), "reservePrice"),
+                    Amounts.cents(create.buyNowPrice(), "buyNowPrice"),
+                    create.mode(),
+                    create.softCloseMs(),
+                    create.maxExtensionMs());
+        } catch (InvalidAmountException e) {
+            throw invalidAuction(e.getMessage());
+        }
+        String problem = Validation.problemWithAuction(command);
+        if (problem != null) {
+            throw invalidAuction(problem);
+        }
+        return command;
+    }
+
+    /** @throws InvalidAmountException for amounts no auction accepts, answered as a rejected bid */
+    private AuctionCommand.PlaceBid placeBid(ClientMessage.PlaceBid bid, UserRef user, Instant at) {
+        String auctionId = auctionId(bid.auctionId());
+        if (bid.bidId() != null && !ID.matcher(bid.bidId()).matches()) {
+            throw invalid("bidId must be 1 to 64 letters, digits, '-' or '_'");
+        }
+        Long amount = Amounts.cents(bid.amount(), "amount");
+        Long maxAmount = Amounts.cents(bid.maxAmount(), "maxAmount");
+        String problem = Validation.problemWithBid(amount, maxAmount);
+        if (problem != null) {
+            throw new InvalidAmountException(problem);
+        }
+        String commandId = bid.bidId() == null ? newId() : retryableId(user, auctionId, bid.bidId());
+        return new AuctionCommand.PlaceBid(commandId, auctionId, at, user, amount, maxAmount);
+    }
+
+    /** The same user retrying the same bid id on the same auction yields the same command id. */
+    static String retryableId(UserRef user, String auctionId, String bidId) {
+        String name = user.id() + '\u0000' + auctionId + '\u0000' + bidId;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** @throws ProtocolException unless {@code auctionId} is a well-formed auction id */
+    public static String auctionId(String auctionId) {
+        if (auctionId == null) {
+            throw invalid("auctionId is required");
+        }
+        if (!ID.matcher(auctionId).matches()) {
+            throw invalid("auctionId must be 1 to 64 letters, digits, '-' or '_'");
+        }
+        return auctionId;
+    }
+
+    /** @throws ProtocolException if a request id is too long to echo */
+    public static void requireRequestId(String requestId) {
+        if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {
+            throw invalid("requestId must be at most " + MAX_REQUEST_ID_LENGTH + " characters");
+        }
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static ProtocolException invalid(String message) {
+        return new ProtocolException(ErrorCode.INVALID_MESSAGE, message);
+    }
+
+    private static ProtocolException invalidAuction(String message) {
+        return new ProtocolException(ErrorCode.INVALID_AUCTION, message);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.gavel.gateway.command;
+
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionView;
+import dev.gavel.events.BidderNotice.CommandConfirmed;
+import dev.gavel.events.BidderNotice.CommandRejected;
+import dev.gavel.gateway.protocol.ErrorCode;
+
+/** The one outcome of a submitted command. */
+public sealed interface CommandOutcome {
+
+    /** Accepted, with the first public event it caused and the auction after it. */
+    record Accepted(AuctionEvent event, AuctionView auction) implements CommandOutcome {}
+
+    /** Accepted without a public event (a raised maximum), or a repeat of a command accepted before. */
+    record Confirmed(CommandConfirmed notice) implements CommandOutcome {}
+
+    record Rejected(CommandRejected notice) implements CommandOutcome {}
+
+    /** No decision known: Kafka was unreachable ({@code UNAVAILABLE}) or the processor did not answer in time. */
+    record Failed(ErrorCode code, String message) implements CommandOutcome {}
+}

@@ -1,0 +1,155 @@
+package dev.gavel.gateway.command;
+
+import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionView;
+import dev.gavel.events.BidderNotice;
+import dev.gavel.events.BidderNotice.CommandConfirmed;
+import dev.gavel.events.BidderNotice.CommandRejected;
+import dev.gavel.events.Topics;
+import dev.gavel.gateway.protocol.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Produces commands to the log and waits for their outcome. Any gateway instance reads every outcome; only the
+ * instance that produced a command has it pending, and only the first outcome completes it. A command whose outcome
+ * does not arrive within the reply timeout is answered {@code TIMEOUT}: it is in the log and will still be decided.
+ */
+public class CommandService {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandService.class);
+
+    private final KafkaTemplate<String, AuctionCommand> kafka;
+    private final Duration replyTimeout;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    public CommandService(
+            KafkaTemplate<String, AuctionCommand> kafka, Duration replyTimeout, Clock clock, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.replyTimeout = replyTimeout;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** A command produced and waiting for its outcome; retries of one command id share one wait. */
+    private final class Pending {
+        final AuctionCommand command;
+        final long startedNanos = System.nanoTime();
+        final long deadlineMillis;
+        final List<CompletableFuture<CommandOutcome>> waiters = new CopyOnWriteArrayList<>();
+
+        Pending(AuctionCommand command) {
+            this.command = command;
+            this.deadlineMillis = clock.millis() + replyTimeout.toMillis();
+        }
+
+        void complete(CommandOutcome outcome) {
+            Timer.builder("gavel.commands")
+                    .description("Command round trip through Kafka, from produce to outcome")
+                    .tag("type", command.commandType())
+                    .tag("outcome", outcomeTag(outcome))
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(Duration.ofNanos(System.nanoTime() - startedNanos));
+            waiters.forEach(waiter -> waiter.complete(outcome));
+        }
+    }
+
+    public CompletableFuture<CommandOutcome> submit(AuctionCommand command) {
+        CompletableFuture<CommandOutcome> outcome = new CompletableFuture<>();
+        Pending[] created = {null};
+        // compute() is atomic with finish()'s remove(): a waiter is either answered with the pending entry or starts
+        // a new one, whose repeated command the processor answers with the original outcome.
+        pending.compute(command.commandId(), (id, existing) -> {
+            Pending entry = existing != null ? existing : (created[0] = new Pending(command));
+            entry.waiters.add(outcome);
+            return entry;
+        });
+        if (created[0] != null) {
+            produce(created[0]);
+        }
+        return outcome;
+    }
+
+    private void produce(Pending entry) {
+        AuctionCommand command = entry.command;
+        try {
+            kafka.send(Topics.AUCTION_COMMANDS, command.auctionId(), command).whenComplete((result, error) -> {
+                if (error != null) {
+                    unavailable(command, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            unavailable(command, e);
+        }
+    }
+
+    private void unavailable(AuctionCommand command, Throwable error) {
+        log.warn("Could not produce command {}: {}", command.commandId(), error.toString());
+        finish(
+                command.commandId(),
+                new CommandOutcome.Failed(
+                        ErrorCode.UNAVAILABLE,
+                        "the auction service cannot be reached right now; the command may not have been recorded"));
+    }
+
+    /** Called for every public event, in log order. */
+    public void onEvent(AuctionEvent event, AuctionView after) {
+        finish(event.commandId(), new CommandOutcome.Accepted(event, after));
+    }
+
+    /** Called for every private notice. */
+    public void onNotice(BidderNotice notice) {
+        if (notice instanceof CommandRejected rejected) {
+            finish(notice.commandId(), new CommandOutcome.Rejected(rejected));
+        } else {
+            finish(notice.commandId(), new CommandOutcome.Confirmed((CommandConfirmed) notice));
+        }
+    }
+
+    /** Answers the commands whose outcome did not arrive in time. */
+    public void expireOverdue() {
+        long now = clock.millis();
+        pending.values().stream()
+                .filter(entry -> entry.deadlineMillis <= now)
+                .forEach(entry -> finish(
+                        entry.command.commandId(),
+                        new CommandOutcome.Failed(
+                                ErrorCode.TIMEOUT,
+                                "no outcome yet; the command is recorded and will still be decided")));
+    }
+
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    private void finish(String commandId, CommandOutcome outcome) {
+        if (commandId == null) {
+            return;
+        }
+        Pending entry = pending.remove(commandId);
+        if (entry != null) {
+            entry.complete(outcome);
+        }
+    }
+
+    private static String outcomeTag(CommandOutcome outcome) {
+        if (outcome instanceof CommandOutcome.Failed failed) {
+            return failed.code().name().toLowerCase();
+        }
+        return outcome instanceof CommandOutcome.Rejected ? "rejected" : "accepted";
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gavel.gateway.protocol;
+
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads client messages strictly: a message that is not exactly what the protocol describes is refused with a
+ * message that says what is wrong, and nothing is done with it.
+ */
+public final class ClientMessageReader {
+
+    /** Deep enough for every protocol message; deeper input is an attack, not a message. */
+    static final int MAX_NESTING_DEPTH = 4;
+
+    private static final ObjectReader READER = JsonMapper.builder(JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNumberLength(40)
+                            .maxStringLength(16_384)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfigDefaults(config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            .build()
+            .readerFor(ClientMessage.class);
+
+    public ClientMessage read(String text) {
+        try {
+            ClientMessage message = READER.readValue(text);
+            if (message == null) {
+                throw invalid("a message must be a JSON object with a type");
+            }
+            return message;
+        } catch (UnrecognizedPropertyException e) {
+            throw invalid("unknown field '" + e.getPropertyName() + "'");
+        } catch (InvalidTypeIdException e) {
+            throw invalid(e.getTypeId() == null ? "field 'type' is required" : "unknown type '" + e.getTypeId() + "'");
+        } catch (StreamConstraintsException e) {
+            throw invalid("the message nests too deeply or holds a value that is too large");
+        } catch (StreamReadException e) {
+            throw invalid("not valid JSON: " + e.getOriginalMessage());
+        } catch (DatabindException e) {
+            String field = e.getPath().stream()
+                    .map(JacksonException.Reference::getPropertyName)
+                    .filter(name -> name != null)
+                    .collect(Collectors.joining("."));
+            throw invalid(field.isEmpty() ? "a message must be a JSON object with a type" : wrongType(field));
+        } catch (JacksonException e) {
+            throw invalid("not a valid message: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String wrongType(String field) {
+        return "field '" + field + "' has the wrong type";
+    }
+
+    private static ProtocolException invalid(String message) {
+        return new ProtocolException(ErrorCode.INVALID_MESSAGE, message);
+    }
+}

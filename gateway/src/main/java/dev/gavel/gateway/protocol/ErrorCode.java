@@ -1,0 +1,23 @@
+package dev.gavel.gateway.protocol;
+
+/** The codes of {@code error} messages and of REST problem details. */
+public enum ErrorCode {
+    /** Not JSON, not an object, unknown type or field, wrong type, duplicate field, too deep, trailing data. */
+    INVALID_MESSAGE,
+    /** The frame is larger than the gateway accepts. */
+    MESSAGE_TOO_LARGE,
+    /** Only signed-in users may do this. */
+    UNAUTHORIZED,
+    /** The token has expired: the session may still watch, but not bid or create. */
+    TOKEN_EXPIRED,
+    /** Too many commands: slow down. */
+    RATE_LIMITED,
+    /** The auction is not known to the gateway. */
+    AUCTION_NOT_FOUND,
+    /** The auction fields are out of bounds. */
+    INVALID_AUCTION,
+    /** Kafka could not be reached: the command may not have been recorded. Retry with the same bidId to be safe. */
+    UNAVAILABLE,
+    /** No outcome arrived in time: the command was recorded and will still be decided. */
+    TIMEOUT
+}

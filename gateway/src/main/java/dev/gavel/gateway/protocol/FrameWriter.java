@@ -1,0 +1,83 @@
+package dev.gavel.gateway.protocol;
+
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionView;
+import java.time.Clock;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns server messages into text frames. A public event is written once, whatever the number of subscribers. */
+public final class FrameWriter {
+
+    private static final ObjectWriter WRITER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build()
+            .writerFor(ServerMessage.class);
+
+    private final Clock clock;
+
+    public FrameWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+
+    public String write(ServerMessage message) {
+        return WRITER.writeValueAsString(message);
+    }
+
+    /** The message a subscriber (or, for creations and endings, the lobby) is sent for a public event. */
+    public ServerMessage forSubscribers(AuctionEvent event) {
+        long now = now();
+        if (event instanceof AuctionEvent.BidPlaced bid) {
+            return new ServerMessage.BidUpdated(
+                    bid.auctionId(),
+                    bid.seq(),
+                    Amounts.decimal(bid.amountCents()),
+                    UserDto.of(bid.bidder()),
+                    Amounts.decimal(bid.currentBidCents()),
+                    UserDto.of(bid.leader()),
+                    bid.bidCount(),
+                    Amounts.decimal(bid.minimumNextBidCents()),
+                    bid.reserveMet(),
+                    bid.endsAt().toEpochMilli(),
+                    now);
+        }
+        if (event instanceof AuctionEvent.AuctionExtended extended) {
+            return new ServerMessage.AuctionExtended(
+                    extended.auctionId(),
+                    extended.seq(),
+                    extended.endsAt().toEpochMilli(),
+                    extended.previousEndsAt().toEpochMilli(),
+                    now);
+        }
+        if (event instanceof AuctionEvent.AuctionEnded ended) {
+            return new ServerMessage.AuctionEnded(
+                    ended.auctionId(),
+                    ended.seq(),
+                    ended.outcome(),
+                    UserDto.of(ended.winner()),
+                    Amounts.decimal(ended.finalPriceCents()),
+                    ended.bidCount(),
+                    ended.at().toEpochMilli(),
+                    now);
+        }
+        return new ServerMessage.AuctionCreated(
+                null, AuctionDto.of(((AuctionEvent.AuctionCreated) event).auction()), now);
+    }
+
+    public ServerMessage.Snapshot snapshot(String requestId, AuctionView view, boolean resync) {
+        return new ServerMessage.Snapshot(requestId, AuctionDto.of(view), resync ? Boolean.TRUE : null, now());
+    }
+
+    public ServerMessage.Error error(String requestId, ErrorCode code, String message) {
+        return error(requestId, code.name(), message);
+    }
+
+    public ServerMessage.Error error(String requestId, String code, String message) {
+        return new ServerMessage.Error(requestId, code, message, now());
+    }
+}

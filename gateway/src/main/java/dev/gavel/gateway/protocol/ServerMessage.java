@@ -1,0 +1,139 @@
+package dev.gavel.gateway.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.gavel.events.Outcome;
+import java.math.BigDecimal;
+
+/**
+ * What the gateway sends over the WebSocket. Every message carries {@code serverTime} (epoch millis when it was
+ * written), so clients can correct their countdown for clock skew; replies carry the {@code requestId} they answer.
+ * Public events carry the auction's {@code seq}: a client that sees a jump in seq has missed events and is always
+ * told so by a {@code snapshot}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(ServerMessage.AuctionCreated.class),
+    @JsonSubTypes.Type(ServerMessage.Snapshot.class),
+    @JsonSubTypes.Type(ServerMessage.BidUpdated.class),
+    @JsonSubTypes.Type(ServerMessage.AuctionExtended.class),
+    @JsonSubTypes.Type(ServerMessage.AuctionEnded.class),
+    @JsonSubTypes.Type(ServerMessage.BidAccepted.class),
+    @JsonSubTypes.Type(ServerMessage.BidRejected.class),
+    @JsonSubTypes.Type(ServerMessage.AuctionCancelled.class),
+    @JsonSubTypes.Type(ServerMessage.Subscribed.class),
+    @JsonSubTypes.Type(ServerMessage.Unsubscribed.class),
+    @JsonSubTypes.Type(ServerMessage.Pong.class),
+    @JsonSubTypes.Type(ServerMessage.Error.class)
+})
+public sealed interface ServerMessage {
+
+    long serverTime();
+
+    /** To the creator (with requestId) and to the lobby (without). */
+    @JsonTypeName("auction-created")
+    record AuctionCreated(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId, AuctionDto auction, long serverTime)
+            implements ServerMessage {}
+
+    /** The whole auction: on subscribe, or with {@code resync} when the events missed since lastSeq are gone. */
+    @JsonTypeName("snapshot")
+    record Snapshot(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+            AuctionDto auction,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean resync,
+            long serverTime)
+            implements ServerMessage {}
+
+    /**
+     * A bid was accepted. {@code bidder} placed {@code amount}; {@code leader} and {@code currentBid} are the state
+     * after it (a proxy bid may have answered at once).
+     */
+    @JsonTypeName("bid-updated")
+    record BidUpdated(
+            String auctionId,
+            long seq,
+            BigDecimal amount,
+            UserDto bidder,
+            BigDecimal currentBid,
+            UserDto leader,
+            int bidCount,
+            BigDecimal minimumNextBid,
+            boolean reserveMet,
+            long endsAt,
+            long serverTime)
+            implements ServerMessage {}
+
+    @JsonTypeName("auction-extended")
+    record AuctionExtended(String auctionId, long seq, long endsAt, long previousEndsAt, long serverTime)
+            implements ServerMessage {}
+
+    @JsonTypeName("auction-ended")
+    record AuctionEnded(
+            String auctionId,
+            long seq,
+            Outcome outcome,
+            UserDto winner,
+            BigDecimal finalPrice,
+            int bidCount,
+            long endedAt,
+            long serverTime)
+            implements ServerMessage {}
+
+    /**
+     * Your bid (or buy-now) was accepted. {@code leading} says whether you are winning now; {@code repeated} that
+     * this answers a retry of a bid already decided.
+     */
+    @JsonTypeName("bid-accepted")
+    record BidAccepted(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+            String auctionId,
+            BigDecimal amount,
+            @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal maxAmount,
+            BigDecimal currentBid,
+            boolean leading,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String bidId,
+            boolean buyNow,
+            boolean repeated,
+            long serverTime)
+            implements ServerMessage {}
+
+    @JsonTypeName("bid-rejected")
+    record BidRejected(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+            String auctionId,
+            String reason,
+            BigDecimal minimumBid,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String bidId,
+            long serverTime)
+            implements ServerMessage {}
+
+    @JsonTypeName("auction-cancelled")
+    record AuctionCancelled(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId, String auctionId, long serverTime)
+            implements ServerMessage {}
+
+    /** Lobby subscription confirmed. */
+    @JsonTypeName("subscribed")
+    record Subscribed(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId, String channel, long serverTime)
+            implements ServerMessage {}
+
+    @JsonTypeName("unsubscribed")
+    record Unsubscribed(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId, String channel, long serverTime)
+            implements ServerMessage {}
+
+    @JsonTypeName("pong")
+    record Pong(@JsonInclude(JsonInclude.Include.NON_NULL) String requestId, long serverTime)
+            implements ServerMessage {}
+
+    /** {@code code} is an {@link ErrorCode} or, for a refused create or cancel, the processor's rejection reason. */
+    @JsonTypeName("error")
+    record Error(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId, String code, String message, long serverTime)
+            implements ServerMessage {}
+}

@@ -1,0 +1,181 @@
+package dev.gavel.gateway.session;
+
+import dev.gavel.events.UserRef;
+import dev.gavel.gateway.auction.Subscriber;
+import io.github.bucket4j.Bucket;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+
+/**
+ * One client connection. Sending never blocks the caller: frames wait in a bounded queue and go out one at a time
+ * with the container's asynchronous send. A client whose queue overflows, or whose send takes longer than the send
+ * time limit, has stopped reading and is dropped, so it cannot delay anyone else.
+ */
+public final class ClientSession implements Subscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+
+    private final WebSocketSession ws;
+    private final RemoteEndpoint.Async remote;
+    private final UserRef user;
+    private final Instant tokenExpiresAt;
+    private final int maxQueued;
+    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    private final SessionListener listener;
+    private final Bucket messageLimit;
+    private int strikes;
+
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private boolean sending;
+    private boolean closed;
+
+    /** Told when a session is dropped for being slow. */
+    interface SessionListener {
+        void droppedSlow(ClientSession session);
+    }
+
+    ClientSession(
+            WebSocketSession ws,
+            UserRef user,
+            Instant tokenExpiresAt,
+            int maxQueued,
+            Duration sendTimeLimit,
+            Bucket messageLimit,
+            SessionListener listener) {
+        this.ws = ws;
+        this.user = user;
+        this.tokenExpiresAt = tokenExpiresAt;
+        this.maxQueued = maxQueued;
+        this.listener = listener;
+        this.messageLimit = messageLimit;
+        this.remote = ((NativeWebSocketSession) ws)
+                .getNativeSession(jakarta.websocket.Session.class)
+                .getAsyncRemote();
+        remote.setSendTimeout(sendTimeLimit.toMillis());
+    }
+
+    public String id() {
+        return ws.getId();
+    }
+
+    /** The signed-in user, or null for an anonymous viewer. */
+    public UserRef user() {
+        return user;
+    }
+
+    public boolean tokenExpiredAt(Instant now) {
+        return tokenExpiresAt != null && !now.isBefore(tokenExpiresAt);
+    }
+
+    public Set<String> subscriptions() {
+        return subscriptions;
+    }
+
+    /** Takes a token for one incoming message; messages are read one at a time per connection. */
+    boolean tryMessage() {
+        if (messageLimit.tryConsume(1)) {
+            strikes = 0;
+            return true;
+        }
+        return false;
+    }
+
+    /** Counts a message refused for rate; returns how many in a row. */
+    int strike() {
+        return ++strikes;
+    }
+
+    @Override
+    public void deliver(String auctionId, String frame) {
+        send(frame);
+    }
+
+    public void send(String frame) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (sending) {
+                if (queue.size() >= maxQueued) {
+                    closed = true;
+                    queue.clear();
+                } else {
+                    queue.addLast(frame);
+                    return;
+                }
+            } else {
+                sending = true;
+            }
+        }
+        if (closed) {
+            dropSlow();
+        } else {
+            transmit(frame);
+        }
+    }
+
+    private void transmit(String frame) {
+        try {
+            remote.sendText(frame, this::sent);
+        } catch (IllegalStateException e) {
+            markClosed();
+        }
+    }
+
+    private void sent(SendResult result) {
+        if (!result.isOK()) {
+            boolean wasOpen;
+            synchronized (this) {
+                wasOpen = !closed;
+                closed = true;
+                queue.clear();
+            }
+            if (wasOpen && ws.isOpen()) {
+                dropSlow();
+            }
+            return;
+        }
+        String next;
+        synchronized (this) {
+            next = queue.pollFirst();
+            if (next == null) {
+                sending = false;
+                return;
+            }
+        }
+        transmit(next);
+    }
+
+    private void dropSlow() {
+        log.info("Dropping slow client {} ({})", ws.getId(), user == null ? "anonymous" : user.id());
+        listener.droppedSlow(this);
+        close(CloseCodes.SLOW_CONSUMER);
+    }
+
+    void markClosed() {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+        }
+    }
+
+    public void close(CloseStatus status) {
+        markClosed();
+        try {
+            ws.close(status);
+        } catch (IOException | IllegalStateException e) {
+            log.debug("Closing {} failed: {}", ws.getId(), e.toString());
+        }
+    }
+}

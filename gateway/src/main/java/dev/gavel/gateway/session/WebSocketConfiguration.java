@@ -1,0 +1,79 @@
+package dev.gavel.gateway.session;
+
+import dev.gavel.gateway.GatewayProperties;
+import dev.gavel.gateway.auction.AuctionDirectory;
+import dev.gavel.gateway.command.CommandService;
+import dev.gavel.gateway.command.RateLimits;
+import dev.gavel.gateway.protocol.FrameWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class WebSocketConfiguration implements WebSocketConfigurer {
+
+    /** Frames up to this size are read and refused with an error; larger ones close the connection (1009). */
+    static final int HARD_FRAME_LIMIT = 64 * 1024;
+
+    private final AuctionWebSocketHandler handler;
+    private final GatewayProperties gateway;
+
+    WebSocketConfiguration(
+            AuctionDirectory directory,
+            CommandService commands,
+            FrameWriter frames,
+            RateLimits limits,
+            GatewayProperties gateway,
+            Clock clock,
+            MeterRegistry meters) {
+        this.handler = new AuctionWebSocketHandler(directory, commands, frames, limits, gateway, clock, meters);
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        // Same origin is always allowed; clients without an Origin header (not browsers) too.
+        registry.addHandler(handler, "/ws")
+                .setAllowedOrigins(gateway.allowedOrigins().toArray(new String[0]));
+    }
+
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(HARD_FRAME_LIMIT);
+        container.setMaxBinaryMessageBufferSize(HARD_FRAME_LIMIT);
+        container.setAsyncSendTimeout(gateway.sendTimeLimit().toMillis());
+        return container;
+    }
+
+    /** On shutdown, closes every socket with "going away" before the server stops, so clients reconnect elsewhere. */
+    @Bean
+    SmartLifecycle closeSocketsOnShutdown() {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                handler.closeAll();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}
