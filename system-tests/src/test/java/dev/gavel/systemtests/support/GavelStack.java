@@ -1,0 +1,141 @@
+package dev.gavel.systemtests.support;
+
+import dev.gavel.gateway.GatewayApplication;
+import dev.gavel.processor.BidProcessorApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The bid processor and the gateway, each a real Spring Boot application on an ephemeral port, against a given
+ * broker. Settings may be overridden per stack.
+ */
+public final class GavelStack implements AutoCloseable {
+
+    public static final String JWT_SECRET = "system-test-secret-that-is-long-enough-for-hs256";
+
+    private static GavelStack shared;
+
+    private final ConfigurableApplicationContext processor;
+    private final ConfigurableApplicationContext gateway;
+    private final String bootstrapServers;
+
+    private GavelStack(
+            ConfigurableApplicationContext processor, ConfigurableApplicationContext gateway, String bootstrapServers) {
+        this.processor = processor;
+        this.gateway = gateway;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** One stack with default settings on the shared broker, for every test that needs nothing special. */
+    public static synchronized GavelStack shared() {
+        if (shared == null) {
+            shared = start(KafkaBroker.bootstrapServers(), Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "gavel-stack-stop"));
+        }
+        return shared;
+    }
+
+    public static GavelStack start(String bootstrapServers, Map<String, String> overrides) {
+        Map<String, String> processorSettings = new HashMap<>();
+        processorSettings.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        processorSettings.put("server.port", "0");
+        processorSettings.put("spring.kafka.streams.application-id", "gavel-test-" + UUID.randomUUID());
+        processorSettings.put(
+                "spring.kafka.streams.state-dir", tempDir("gavel-state").toString());
+        processorSettings.put("gavel.processor.shutdown-timeout", "10s");
+        Map<String, String> gatewaySettings = new HashMap<>();
+        gatewaySettings.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        gatewaySettings.put("server.port", "0");
+        gatewaySettings.put("gavel.auth.jwt-secret", JWT_SECRET);
+        gatewaySettings.put("gavel.auth.demo-tokens", "true");
+        overrides.forEach((key, value) -> {
+            if (key.startsWith("gavel.processor.") || key.startsWith("spring.kafka.streams.")) {
+                processorSettings.put(key, value);
+            } else {
+                gatewaySettings.put(key, value);
+            }
+        });
+        ConfigurableApplicationContext processor = run(BidProcessorApplication.class, processorSettings);
+        ConfigurableApplicationContext gateway = run(GatewayApplication.class, gatewaySettings);
+        GavelStack stack = new GavelStack(processor, gateway, bootstrapServers);
+        stack.awaitReady();
+        return stack;
+    }
+
+    /** Settings go in as command-line arguments: they must win over the application's own application.yml. */
+    private static ConfigurableApplicationContext run(Class<?> application, Map<String, String> settings) {
+        String[] args = settings.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(application)
+                .bannerMode(Banner.Mode.OFF)
+                .run(args);
+    }
+
+    private void awaitReady() {
+        Http http = new Http(httpBase());
+        Http processorHttp = new Http(URI.create("http://127.0.0.1:" + port(processor)));
+        Waits.until("the stack is healthy", () -> processorHttp.isHealthy() && http.isHealthy());
+    }
+
+    public URI httpBase() {
+        return URI.create("http://127.0.0.1:" + port(gateway));
+    }
+
+    public URI webSocketUri() {
+        return URI.create("ws://127.0.0.1:" + port(gateway) + "/ws");
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Http http() {
+        return new Http(httpBase());
+    }
+
+    public <T> T gatewayBean(Class<T> type) {
+        return gateway.getBean(type);
+    }
+
+    public <T> T processorBean(Class<T> type) {
+        return processor.getBean(type);
+    }
+
+    /** Signs in through the demo endpoint, as the web page does. */
+    public Users.User signIn(String name) {
+        return http().demoToken(name);
+    }
+
+    public WsClient connect(Users.User user) {
+        return WsClient.connect(webSocketUri(), user.token());
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        processor.close();
+    }
+}
