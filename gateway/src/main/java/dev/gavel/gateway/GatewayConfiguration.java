@@ -6,6 +6,7 @@ import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.AuctionFeed;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
+import dev.gavel.gateway.command.Replies;
 import dev.gavel.gateway.protocol.FrameWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -60,6 +61,11 @@ class GatewayConfiguration {
     @Bean
     AuctionFeed auctionFeed(KafkaProperties kafka, AuctionDirectory directory, CommandService commands) {
         return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands);
+    }
+
+    @Bean
+    Replies replies(FrameWriter frames, AuctionDirectory directory) {
+        return new Replies(frames, directory);
     }
 
     @Bean

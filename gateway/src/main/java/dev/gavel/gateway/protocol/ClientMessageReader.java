@@ -1,5 +1,6 @@
 package dev.gavel.gateway.protocol;
 
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -9,6 +10,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -16,6 +18,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads client messages strictly: a message that is not exactly what the protocol describes is refused with a
@@ -26,7 +29,7 @@ public final class ClientMessageReader {
     /** Deep enough for every protocol message; deeper input is an attack, not a message. */
     static final int MAX_NESTING_DEPTH = 4;
 
-    private static final ObjectReader READER = JsonMapper.builder(JsonFactory.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -43,12 +46,36 @@ public final class ClientMessageReader {
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-            .build()
-            .readerFor(ClientMessage.class);
+            .build();
+
+    private static final ObjectReader READER = MAPPER.readerFor(ClientMessage.class);
 
     public ClientMessage read(String text) {
+        return parse(() -> READER.readValue(text));
+    }
+
+    /**
+     * Reads a REST request body as the client message of {@code type}: the same fields, the same strictness, with the
+     * type given by the endpoint rather than by the body.
+     */
+    public ClientMessage read(String body, String type) {
+        return parse(() -> {
+            JsonNode tree = MAPPER.readTree(body);
+            if (!(tree instanceof ObjectNode object)) {
+                throw invalid("the body must be a JSON object");
+            }
+            if (object.has("type")) {
+                throw invalid("unknown field 'type'");
+            }
+            ObjectNode typed = MAPPER.createObjectNode().put("type", type);
+            typed.setAll(object);
+            return MAPPER.treeToValue(typed, ClientMessage.class);
+        });
+    }
+
+    private ClientMessage parse(Supplier<ClientMessage> reading) {
         try {
-            ClientMessage message = READER.readValue(text);
+            ClientMessage message = reading.get();
             if (message == null) {
                 throw invalid("a message must be a JSON object with a type");
             }

@@ -9,6 +9,7 @@ import dev.gavel.gateway.command.CommandFactory;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
+import dev.gavel.gateway.command.Replies;
 import dev.gavel.gateway.protocol.Amounts.InvalidAmountException;
 import dev.gavel.gateway.protocol.ClientMessage;
 import dev.gavel.gateway.protocol.ClientMessageReader;
@@ -56,6 +57,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
             AuctionDirectory directory,
             CommandService commands,
             FrameWriter frames,
+            Replies replies,
             RateLimits limits,
             GatewayProperties properties,
             Clock clock,
@@ -63,7 +65,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
         this.directory = directory;
         this.commands = commands;
         this.frames = frames;
-        this.replies = new Replies(frames, directory);
+        this.replies = replies;
         this.limits = limits;
         this.properties = properties;
         this.clock = clock;

@@ -4,6 +4,7 @@ import dev.gavel.gateway.GatewayProperties;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
+import dev.gavel.gateway.command.Replies;
 import dev.gavel.gateway.protocol.FrameWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -29,11 +30,13 @@ class WebSocketConfiguration implements WebSocketConfigurer {
             AuctionDirectory directory,
             CommandService commands,
             FrameWriter frames,
+            Replies replies,
             RateLimits limits,
             GatewayProperties gateway,
             Clock clock,
             MeterRegistry meters) {
-        this.handler = new AuctionWebSocketHandler(directory, commands, frames, limits, gateway, clock, meters);
+        this.handler =
+                new AuctionWebSocketHandler(directory, commands, frames, replies, limits, gateway, clock, meters);
         this.gateway = gateway;
     }
 

@@ -1,10 +1,9 @@
-package dev.gavel.gateway.session;
+package dev.gavel.gateway.command;
 
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.gateway.auction.AuctionDirectory;
-import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.protocol.Amounts;
 import dev.gavel.gateway.protocol.AuctionDto;
 import dev.gavel.gateway.protocol.ClientMessage;
@@ -13,17 +12,17 @@ import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.ServerMessage;
 
 /** The one reply to each command, by command and outcome. */
-final class Replies {
+public final class Replies {
 
     private final FrameWriter frames;
     private final AuctionDirectory directory;
 
-    Replies(FrameWriter frames, AuctionDirectory directory) {
+    public Replies(FrameWriter frames, AuctionDirectory directory) {
         this.frames = frames;
         this.directory = directory;
     }
 
-    ServerMessage to(ClientMessage.Command request, String userId, CommandOutcome outcome) {
+    public ServerMessage to(ClientMessage.Command request, String userId, CommandOutcome outcome) {
         String requestId = request.requestId();
         if (outcome instanceof CommandOutcome.Failed failed) {
             return frames.error(requestId, failed.code(), failed.message());
@@ -110,7 +109,7 @@ final class Replies {
     }
 
     /** The answer to a bid whose amounts no auction accepts: it never reaches the log. */
-    ServerMessage invalidAmount(ClientMessage.Command request, String auctionId, String message) {
+    public ServerMessage invalidAmount(ClientMessage.Command request, String auctionId, String message) {
         String bidId = request instanceof ClientMessage.PlaceBid bid ? bid.bidId() : null;
         return new ServerMessage.BidRejected(
                 request.requestId(), auctionId, "INVALID_AMOUNT", null, message, bidId, frames.now());
