@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param replyTimeout how long a command waits for its outcome before it is answered {@code TIMEOUT}
  * @param sendTimeLimit how long one frame may take to reach a client before it is dropped as too slow
  * @param sendQueueLimit how many frames may wait for a client before it is dropped as too slow
+ * @param conflateAfter how many frames may wait before a client is sent only the latest state of each auction
  * @param replayBufferSize how many recent events per auction are kept to resume subscribers without a snapshot
  * @param endedAuctionTtl how long an ended auction stays in the gateway's directory
  * @param maxConnectionsPerUser open WebSockets allowed per signed-in user
@@ -27,6 +28,7 @@ public record GatewayProperties(
         @DefaultValue("10s") Duration replyTimeout,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("2000") int sendQueueLimit,
+        @DefaultValue("32") int conflateAfter,
         @DefaultValue("256") int replayBufferSize,
         @DefaultValue("10m") Duration endedAuctionTtl,
         @DefaultValue("10") int maxConnectionsPerUser,
@@ -40,6 +42,7 @@ public record GatewayProperties(
         requirePositive("reply-timeout", replyTimeout.toMillis());
         requirePositive("send-time-limit", sendTimeLimit.toMillis());
         requirePositive("send-queue-limit", sendQueueLimit);
+        requirePositive("conflate-after", conflateAfter);
         requirePositive("replay-buffer-size", replayBufferSize);
         requirePositive("max-connections-per-user", maxConnectionsPerUser);
         requirePositive("commands-per-second", commandsPerSecond);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,8 +122,9 @@ public class AuctionDirectory {
             live.view = after;
             live.remember(event);
             frame = frames.write(frames.forSubscribers(event));
+            Supplier<String> latest = latestState(after);
             for (Subscriber subscriber : live.subscribers) {
-                subscriber.deliver(event.auctionId(), frame);
+                subscriber.deliver(event.auctionId(), frame, latest);
             }
         }
         if (event instanceof AuctionEvent.AuctionEnded) {
@@ -133,7 +135,7 @@ public class AuctionDirectory {
 
     private void broadcastToLobby(String frame, String auctionId) {
         for (Subscriber subscriber : lobby) {
-            subscriber.deliver(auctionId, frame);
+            subscriber.deliver(auctionId, frame, null);
         }
     }
 
@@ -174,20 +176,33 @@ public class AuctionDirectory {
         }
         synchronized (live) {
             List<AuctionEvent> missed = lastSeq == null || lastSeq > live.view.seq() ? null : live.since(lastSeq);
+            Supplier<String> latest = latestState(live.view);
             if (missed == null) {
                 ServerMessage snapshot = frames.snapshot(requestId, live.view, lastSeq != null);
-                subscriber.deliver(auctionId, frames.write(snapshot));
+                subscriber.deliver(auctionId, frames.write(snapshot), latest);
             } else {
                 for (AuctionEvent event : missed) {
-                    subscriber.deliver(auctionId, frames.write(frames.forSubscribers(event)));
+                    subscriber.deliver(auctionId, frames.write(frames.forSubscribers(event)), latest);
                 }
                 subscriber.deliver(
                         auctionId,
-                        frames.write(new ServerMessage.Subscribed(requestId, "auction:" + auctionId, frames.now())));
+                        frames.write(new ServerMessage.Subscribed(requestId, "auction:" + auctionId, frames.now())),
+                        null);
             }
             live.subscribers.add(subscriber);
         }
         return true;
+    }
+
+    /** A snapshot of {@code view} marked resync, written at most once however many subscribers lag behind. */
+    private Supplier<String> latestState(AuctionView view) {
+        String[] written = {null};
+        return () -> {
+            if (written[0] == null) {
+                written[0] = frames.write(frames.snapshot(null, view, true));
+            }
+            return written[0];
+        };
     }
 
     public void unsubscribe(Subscriber subscriber, String auctionId) {

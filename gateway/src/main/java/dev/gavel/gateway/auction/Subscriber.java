@@ -1,8 +1,14 @@
 package dev.gavel.gateway.auction;
 
-/** Something that receives frames: a WebSocket session. Delivery must not block. */
+import java.util.function.Supplier;
+
+/** Something that receives an auction's frames: a WebSocket session. Delivery must not block. */
 public interface Subscriber {
 
-    /** Queues a public event of {@code auctionId} for sending. */
-    void deliver(String auctionId, String frame);
+    /**
+     * Queues a frame of {@code auctionId}'s stream. A subscriber that has fallen behind may replace this frame, and
+     * every frame of the auction it has not sent yet, by {@code latestState}: a snapshot that says it resynchronizes
+     * the client. Null {@code latestState}: the frame must be sent as it is.
+     */
+    void deliver(String auctionId, String frame, Supplier<String> latestState);
 }

@@ -93,6 +93,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
                 user,
                 identity == null ? null : identity.expiresAt(),
                 properties.sendQueueLimit(),
+                properties.conflateAfter(),
                 properties.sendTimeLimit(),
                 limits.newSessionLimit(),
                 this);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -19,8 +20,10 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * One client connection. Sending never blocks the caller: frames wait in a bounded queue and go out one at a time
- * with the container's asynchronous send. A client whose queue overflows, or whose send takes longer than the send
- * time limit, has stopped reading and is dropped, so it cannot delay anyone else.
+ * with the container's asynchronous send. A client that falls behind gets, per auction, only the latest state (a
+ * snapshot marked resync) instead of every event it has not read; replies to its own commands are always kept. A
+ * client whose send takes longer than the send time limit, or whose queue still overflows, has stopped reading and
+ * is dropped, so it cannot delay anyone else.
  */
 public final class ClientSession implements Subscriber {
 
@@ -31,12 +34,16 @@ public final class ClientSession implements Subscriber {
     private final UserRef user;
     private final Instant tokenExpiresAt;
     private final int maxQueued;
+    private final int conflateAfter;
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private final SessionListener listener;
     private final Bucket messageLimit;
     private int strikes;
 
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    /** A frame waiting to be sent; {@code auctionId} is set on frames that a newer snapshot may replace. */
+    private record Outgoing(String auctionId, String text) {}
+
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
 
@@ -50,6 +57,7 @@ public final class ClientSession implements Subscriber {
             UserRef user,
             Instant tokenExpiresAt,
             int maxQueued,
+            int conflateAfter,
             Duration sendTimeLimit,
             Bucket messageLimit,
             SessionListener listener) {
@@ -57,6 +65,7 @@ public final class ClientSession implements Subscriber {
         this.user = user;
         this.tokenExpiresAt = tokenExpiresAt;
         this.maxQueued = maxQueued;
+        this.conflateAfter = conflateAfter;
         this.listener = listener;
         this.messageLimit = messageLimit;
         this.remote = ((NativeWebSocketSession) ws)
@@ -97,25 +106,32 @@ public final class ClientSession implements Subscriber {
     }
 
     @Override
-    public void deliver(String auctionId, String frame) {
-        send(frame);
+    public void deliver(String auctionId, String frame, Supplier<String> latestState) {
+        enqueue(latestState == null ? null : auctionId, frame, latestState);
     }
 
+    /** Sends a reply or notice: never replaced by a snapshot. */
     public void send(String frame) {
+        enqueue(null, frame, null);
+    }
+
+    private void enqueue(String auctionId, String frame, Supplier<String> latestState) {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (sending) {
-                if (queue.size() >= maxQueued) {
-                    closed = true;
-                    queue.clear();
-                } else {
-                    queue.addLast(frame);
-                    return;
-                }
-            } else {
+            if (!sending) {
                 sending = true;
+            } else if (latestState != null && queue.size() >= conflateAfter) {
+                queue.removeIf(waiting -> auctionId.equals(waiting.auctionId()));
+                queue.addLast(new Outgoing(auctionId, latestState.get()));
+                return;
+            } else if (queue.size() < maxQueued) {
+                queue.addLast(new Outgoing(auctionId, frame));
+                return;
+            } else {
+                closed = true;
+                queue.clear();
             }
         }
         if (closed) {
@@ -146,7 +162,7 @@ public final class ClientSession implements Subscriber {
             }
             return;
         }
-        String next;
+        Outgoing next;
         synchronized (this) {
             next = queue.pollFirst();
             if (next == null) {
@@ -154,7 +170,7 @@ public final class ClientSession implements Subscriber {
                 return;
             }
         }
-        transmit(next);
+        transmit(next.text());
     }
 
     private void dropSlow() {
