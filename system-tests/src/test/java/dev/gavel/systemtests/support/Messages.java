@@ -26,7 +26,11 @@ public final class Messages {
     }
 
     public static Builder subscribe(String auctionId) {
-        return new Builder("subscribe").with("auctionId", auctionId);
+        return new Builder("subscribe").with("requestId", requestId()).with("auctionId", auctionId);
+    }
+
+    public static Builder message(String type) {
+        return new Builder(type).with("requestId", requestId());
     }
 
     public static String requestId() {
