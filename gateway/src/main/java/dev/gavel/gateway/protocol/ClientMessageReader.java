@@ -51,7 +51,21 @@ public final class ClientMessageReader {
     private static final ObjectReader READER = MAPPER.readerFor(ClientMessage.class);
 
     public ClientMessage read(String text) {
-        return parse(() -> READER.readValue(text));
+        try {
+            return parse(() -> READER.readValue(text));
+        } catch (ProtocolException e) {
+            throw e.forRequest(requestIdOf(text));
+        }
+    }
+
+    /** The requestId of a refused message, if it has a readable one, so that the client can match the error. */
+    private static String requestIdOf(String text) {
+        try {
+            JsonNode requestId = MAPPER.readTree(text).path("requestId");
+            return requestId.isString() && requestId.stringValue().length() <= 64 ? requestId.stringValue() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /**

@@ -177,7 +177,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
             message = reader.read(text);
             CommandFactory.requireRequestId(message.requestId());
         } catch (ProtocolException e) {
-            reply(session, frames.error(null, e.code(), e.getMessage()));
+            reply(session, frames.error(e.requestId(), e.code(), e.getMessage()));
             return;
         }
         try {

@@ -22,6 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class GavelStack implements AutoCloseable {
 
     public static final String JWT_SECRET = "system-test-secret-that-is-long-enough-for-hs256";
+    public static final String ISSUER = "https://id.gavel.test";
+    public static final String AUDIENCE = "gavel";
 
     private static GavelStack shared;
 
@@ -39,7 +41,9 @@ public final class GavelStack implements AutoCloseable {
     /** One stack with default settings on the shared broker, for every test that needs nothing special. */
     public static synchronized GavelStack shared() {
         if (shared == null) {
-            shared = start(KafkaBroker.bootstrapServers(), Map.of());
+            shared = start(
+                    KafkaBroker.bootstrapServers(),
+                    Map.of("gavel.auth.issuer", ISSUER, "gavel.auth.audience", AUDIENCE));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "gavel-stack-stop"));
         }
         return shared;
