@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -23,7 +23,22 @@ class Problems {
         return problem(statusOf(e.code().name()), e.code().name(), e.getMessage(), null);
     }
 
-    static ErrorResponseException rejected(ServerMessage reply) {
+    /** A command the processor or the gateway refused, carried out of an asynchronous reply. */
+    static final class Refused extends RuntimeException {
+        private final transient ProblemDetail problem;
+
+        Refused(ProblemDetail problem) {
+            super(problem.getDetail(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<ProblemDetail> refused(Refused e) {
+        return ResponseEntity.status(e.problem.getStatus()).body(e.problem);
+    }
+
+    static Refused rejected(ServerMessage reply) {
         ProblemDetail problem;
         if (reply instanceof ServerMessage.BidRejected rejected) {
             problem =
@@ -32,7 +47,7 @@ class Problems {
             ServerMessage.Error error = (ServerMessage.Error) reply;
             problem = problem(statusOf(error.code()), error.code(), error.message(), null);
         }
-        return new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
+        return new Refused(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail, BigDecimal minimumBid) {

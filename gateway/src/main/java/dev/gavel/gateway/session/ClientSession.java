@@ -46,6 +46,8 @@ public final class ClientSession implements Subscriber {
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
+    /** A close waiting for the frame in flight to finish. */
+    private CloseStatus pendingClose;
 
     /** Told when a session is dropped for being slow. */
     interface SessionListener {
@@ -116,6 +118,7 @@ public final class ClientSession implements Subscriber {
     }
 
     private void enqueue(String auctionId, String frame, Supplier<String> latestState) {
+        boolean overflow = false;
         synchronized (this) {
             if (closed) {
                 return;
@@ -130,11 +133,10 @@ public final class ClientSession implements Subscriber {
                 queue.addLast(new Outgoing(auctionId, frame));
                 return;
             } else {
-                closed = true;
-                queue.clear();
+                overflow = true;
             }
         }
-        if (closed) {
+        if (overflow) {
             dropSlow();
         } else {
             transmit(frame);
@@ -150,27 +152,28 @@ public final class ClientSession implements Subscriber {
     }
 
     private void sent(SendResult result) {
-        if (!result.isOK()) {
-            boolean wasOpen;
-            synchronized (this) {
-                wasOpen = !closed;
-                closed = true;
-                queue.clear();
-            }
-            if (wasOpen && ws.isOpen()) {
-                dropSlow();
-            }
-            return;
-        }
+        boolean slow = false;
+        CloseStatus closing;
         Outgoing next;
         synchronized (this) {
-            next = queue.pollFirst();
+            if (!result.isOK() && !closed && ws.isOpen()) {
+                closed = true;
+                queue.clear();
+                slow = true;
+            }
+            closing = pendingClose;
+            next = closed ? null : queue.pollFirst();
             if (next == null) {
                 sending = false;
-                return;
             }
         }
-        transmit(next.text());
+        if (slow) {
+            dropSlow();
+        } else if (closing != null) {
+            closeSocket(closing);
+        } else if (next != null) {
+            transmit(next.text());
+        }
     }
 
     private void dropSlow() {
@@ -186,8 +189,23 @@ public final class ClientSession implements Subscriber {
         }
     }
 
+    /** Closes with {@code status}; a frame being written is finished first, so the close frame is not cut off. */
     public void close(CloseStatus status) {
-        markClosed();
+        boolean now;
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+            now = !sending;
+            if (!now) {
+                pendingClose = status;
+            }
+        }
+        if (now) {
+            closeSocket(status);
+        }
+    }
+
+    private void closeSocket(CloseStatus status) {
         try {
             ws.close(status);
         } catch (IOException | IllegalStateException e) {

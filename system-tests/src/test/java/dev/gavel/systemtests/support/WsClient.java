@@ -4,14 +4,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +24,9 @@ import tools.jackson.databind.JsonNode;
 public final class WsClient implements AutoCloseable {
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final Map<JsonNode, Long> arrivals = Collections.synchronizedMap(new IdentityHashMap<>());
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
     private WebSocket socket;
 
     private WsClient() {}
@@ -60,7 +66,9 @@ public final class WsClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                received.add(Json.parse(partial.toString()));
+                JsonNode message = Json.parse(partial.toString());
+                arrivals.put(message, System.nanoTime());
+                received.add(message);
                 partial.setLength(0);
             }
             webSocket.request(1);
@@ -69,6 +77,7 @@ public final class WsClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }
@@ -89,8 +98,13 @@ public final class WsClient implements AutoCloseable {
     }
 
     public WsClient sendBinary(byte[] bytes) {
-        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
         return this;
+    }
+
+    /** When {@code message} arrived, in {@link System#nanoTime()} terms. */
+    public long arrivalNanos(JsonNode message) {
+        return arrivals.get(message);
     }
 
     public List<JsonNode> received() {
@@ -141,7 +155,11 @@ public final class WsClient implements AutoCloseable {
     }
 
     public int awaitClose() {
-        return closed.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        return closed.orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    public String closeReason() {
+        return closeReason;
     }
 
     public boolean isClosed() {
