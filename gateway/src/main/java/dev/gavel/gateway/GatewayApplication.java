@@ -1,5 +1,6 @@
 package dev.gavel.gateway;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +11,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class GatewayApplication {
 
+    /**
+     * The application with its own configuration file name ({@code gateway.yml}), so that it can share a classpath with
+     * the other Gavel service, as in the system tests, without reading the other's settings.
+     */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(GatewayApplication.class);
+        application.setDefaultProperties(Map.of("spring.config.name", "gateway"));
+        return application;
+    }
+
     public static void main(String[] args) {
-        SpringApplication.run(GatewayApplication.class, args);
+        application().run(args);
     }
 }

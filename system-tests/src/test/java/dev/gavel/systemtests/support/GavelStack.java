@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -49,6 +49,25 @@ public final class GavelStack implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Only a gateway, against whatever is at {@code bootstrapServers} (perhaps nothing): for tests of how it behaves
+     * when Kafka is unreachable. It is not waited for: without Kafka it never becomes healthy.
+     */
+    public static ConfigurableApplicationContext gatewayOnly(String bootstrapServers, Map<String, String> overrides) {
+        Map<String, String> settings = gatewaySettings(bootstrapServers);
+        settings.putAll(overrides);
+        return run(GatewayApplication.application(), settings);
+    }
+
+    private static Map<String, String> gatewaySettings(String bootstrapServers) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        settings.put("server.port", "0");
+        settings.put("gavel.auth.jwt-secret", JWT_SECRET);
+        settings.put("gavel.auth.demo-tokens", "true");
+        return settings;
+    }
+
     public static GavelStack start(String bootstrapServers, Map<String, String> overrides) {
         Map<String, String> processorSettings = new HashMap<>();
         processorSettings.put("spring.kafka.bootstrap-servers", bootstrapServers);
@@ -57,11 +76,7 @@ public final class GavelStack implements AutoCloseable {
         processorSettings.put(
                 "spring.kafka.streams.state-dir", tempDir("gavel-state").toString());
         processorSettings.put("gavel.processor.shutdown-timeout", "10s");
-        Map<String, String> gatewaySettings = new HashMap<>();
-        gatewaySettings.put("spring.kafka.bootstrap-servers", bootstrapServers);
-        gatewaySettings.put("server.port", "0");
-        gatewaySettings.put("gavel.auth.jwt-secret", JWT_SECRET);
-        gatewaySettings.put("gavel.auth.demo-tokens", "true");
+        Map<String, String> gatewaySettings = gatewaySettings(bootstrapServers);
         overrides.forEach((key, value) -> {
             if (key.startsWith("gavel.processor.") || key.startsWith("spring.kafka.streams.")) {
                 processorSettings.put(key, value);
@@ -69,21 +84,20 @@ public final class GavelStack implements AutoCloseable {
                 gatewaySettings.put(key, value);
             }
         });
-        ConfigurableApplicationContext processor = run(BidProcessorApplication.class, processorSettings);
-        ConfigurableApplicationContext gateway = run(GatewayApplication.class, gatewaySettings);
+        ConfigurableApplicationContext processor = run(BidProcessorApplication.application(), processorSettings);
+        ConfigurableApplicationContext gateway = run(GatewayApplication.application(), gatewaySettings);
         GavelStack stack = new GavelStack(processor, gateway, bootstrapServers);
         stack.awaitReady();
         return stack;
     }
 
-    /** Settings go in as command-line arguments: they must win over the application's own application.yml. */
-    private static ConfigurableApplicationContext run(Class<?> application, Map<String, String> settings) {
+    /** Settings go in as command-line arguments: they must win over the application's own configuration file. */
+    private static ConfigurableApplicationContext run(SpringApplication application, Map<String, String> settings) {
         String[] args = settings.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(application)
-                .bannerMode(Banner.Mode.OFF)
-                .run(args);
+        application.setBannerMode(Banner.Mode.OFF);
+        return application.run(args);
     }
 
     private void awaitReady() {
@@ -125,7 +139,7 @@ public final class GavelStack implements AutoCloseable {
         return WsClient.connect(webSocketUri(), user.token());
     }
 
-    private static int port(ConfigurableApplicationContext context) {
+    public static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
