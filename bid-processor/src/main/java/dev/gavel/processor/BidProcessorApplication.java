@@ -1,7 +1,9 @@
 package dev.gavel.processor;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -19,7 +21,14 @@ public class BidProcessorApplication {
         return application;
     }
 
+    /** Runs the processor, or with {@code replay} as first argument, a replay of the command log (see README). */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("replay")) {
+            SpringApplication replay = application();
+            replay.setDefaultProperties(Map.of("spring.config.name", "bid-processor", "gavel.mode", "replay"));
+            replay.setWebApplicationType(WebApplicationType.NONE);
+            System.exit(SpringApplication.exit(replay.run(Arrays.copyOfRange(args, 1, args.length))));
+        }
         application().run(args);
     }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,9 @@ class ProcessorConfiguration {
         return new KafkaAdmin.NewTopics(topics.declarations().toArray(new NewTopic[0]));
     }
 
+    /** The live processor; not started when the application runs as a replay. */
     @Bean
+    @ConditionalOnProperty(name = "gavel.mode", havingValue = "live", matchIfMissing = true)
     AuctionStreams auctionStreams(
             KafkaProperties kafka, ProcessorProperties processor, ObjectProvider<MeterRegistry> meters) {
         Properties config = new Properties();

@@ -15,18 +15,24 @@ public final class KafkaBroker {
 
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 6);
-            // One broker: without these, every exactly-once producer hangs in InitProducerId.
-            started.brokerProperties(Map.of(
-                    "transaction.state.log.replication.factor", "1",
-                    "transaction.state.log.min.isr", "1",
-                    "offsets.topic.replication.factor", "1",
-                    "group.initial.rebalance.delay.ms", "0",
-                    "auto.create.topics.enable", "false"));
-            started.afterPropertiesSet();
+            EmbeddedKafkaKraftBroker started = dedicated();
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));
             broker = started;
         }
         return broker.getBrokersAsString();
+    }
+
+    /** A broker of its own, for a test that needs a log nobody else writes to; the caller destroys it. */
+    public static EmbeddedKafkaKraftBroker dedicated() {
+        EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 6);
+        // One broker: without these, every exactly-once producer hangs in InitProducerId.
+        started.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "auto.create.topics.enable", "false"));
+        started.afterPropertiesSet();
+        return started;
     }
 }
