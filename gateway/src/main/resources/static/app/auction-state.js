@@ -16,8 +16,12 @@ export class AuctionState {
     this.userId = userId;
   }
 
+  /**
+   * Where to resume. A newcomer asks from 0, so the gateway replays the auction from its creation, bid history
+   * included, as long as it still keeps those events; otherwise it answers with a snapshot marked resync.
+   */
   get lastSeq() {
-    return this.auction ? this.auction.seq : null;
+    return this.auction ? this.auction.seq : 0;
   }
 
   /**
@@ -26,13 +30,13 @@ export class AuctionState {
    *     missing (resubscribe to get them), or null when the message is not about this auction or already applied
    */
   apply(message) {
-    if (message.type === 'snapshot') {
+    if (message.type === 'snapshot' || (message.type === 'auction-created' && !this.auction)) {
       if (message.auction.id !== this.auctionId) {
         return null;
       }
       this.auction = message.auction;
       this.save();
-      return {kind: 'snapshot', resync: message.resync === true};
+      return {kind: 'snapshot'};
     }
     if (message.auctionId !== this.auctionId || typeof message.seq !== 'number' || !this.auction) {
       return null;
@@ -72,13 +76,13 @@ export class AuctionState {
           amount: message.amount,
           leader: message.leader,
           currentBid: message.currentBid,
-          at: message.serverTime,
+          at: message.placedAt,
         });
         this.history.length = Math.min(this.history.length, HISTORY_LIMIT);
         if (message.bidder && message.bidder.id === this.userId) {
           this.bidByMe = true;
         }
-        return {kind: 'bid', extendedBy: message.endsAt - previousEndsAt};
+        return {kind: 'bid', bidder: message.bidder, extendedBy: message.endsAt - previousEndsAt};
       }
       case 'auction-extended':
         auction.seq = message.seq;
@@ -109,7 +113,11 @@ export class AuctionState {
 
   save() {
     try {
-      sessionStorage.setItem(this.key, JSON.stringify({auction: this.auction, history: this.history, bidByMe: this.bidByMe}));
+      sessionStorage.setItem(this.key, JSON.stringify({
+        auction: this.auction,
+        history: this.history,
+        bidByMe: this.bidByMe,
+      }));
     } catch (e) {
       // Storage full or disabled: the room still works, a reload just starts from a snapshot.
     }

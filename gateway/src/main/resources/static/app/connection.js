@@ -24,7 +24,7 @@ export class Connection {
     this.listeners = new Set();
     this.statusListeners = new Set();
     this.pending = new Map(); // requestId -> {message, resolve, timer, resend}
-    this.auctions = new Map(); // auctionId -> {lastSeq: () => number|null, onError}
+    this.auctions = new Map(); // auctionId -> {lastSeq: () => number, onError}
     this.lobby = false;
     this.attempt = 0;
     this.ws = null;
@@ -164,12 +164,7 @@ export class Connection {
 
   subscribe(auctionId) {
     const entry = this.auctions.get(auctionId);
-    const lastSeq = entry.lastSeq();
-    const message = {type: 'subscribe', auctionId};
-    if (lastSeq !== null && lastSeq !== undefined) {
-      message.lastSeq = lastSeq;
-    }
-    this.request(message).then((reply) => {
+    this.request({type: 'subscribe', auctionId, lastSeq: entry.lastSeq()}).then((reply) => {
       if (reply.type === 'error' && !reply.local && this.auctions.get(auctionId) === entry) {
         entry.onError(reply);
       }
@@ -241,6 +236,9 @@ export class Connection {
       this.stopped = true;
       this.onRefused();
       return;
+    }
+    if (this.stopped || this.ws) {
+      return; // signed out, or reconnected by hand, while the token was being checked
     }
     const reason = NO_AUTOMATIC_RETRY.get(code);
     if (reason) {

@@ -172,13 +172,14 @@ function makeCard(auction) {
     seller: h('span', {class: 'muted'}),
     buyNow: h('span', {class: 'badge', testid: 'lobby-buy-now'}),
   };
+  const suddenDeath = auction.mode === 'sudden-death' ? h('span', {class: 'badge'}, 'Sudden death') : null;
   const link = h('a', {class: 'card-link', href: `#/auction/${encodeURIComponent(auction.id)}`},
     parts.title,
     h('div', {class: 'card-price'}, parts.priceLabel, parts.price),
     h('div', {class: 'card-meta'},
       h('span', {}, h('span', {class: 'sr-only'}, 'Time left: '), parts.timeLeft),
       parts.bids),
-    h('div', {class: 'card-foot'}, parts.seller, parts.buyNow));
+    h('div', {class: 'card-foot'}, parts.seller, h('span', {class: 'card-badges'}, suddenDeath, parts.buyNow)));
   const node = h('li', {class: 'card', testid: 'lobby-item', 'data-auction-id': auction.id}, link);
   return {auction, node, parts};
 }

@@ -17,7 +17,7 @@ export function roomView({conn, session}, auctionId) {
 
   const title = h('h1', {testid: 'auction-title'});
   const seller = h('span', {testid: 'seller-name'});
-  const badges = h('ul', {class: 'badges', 'aria-label': 'Auction rules'});
+  const badges = h('ul', {class: 'badges', testid: 'auction-rules', 'aria-label': 'Auction rules'});
   const description = h('p', {class: 'description', testid: 'auction-description'});
   const priceLabel = h('span', {class: 'label'});
   const price = h('span', {class: 'price', testid: 'current-price'});
@@ -29,6 +29,7 @@ export function roomView({conn, session}, auctionId) {
   const feedback = h('p', {class: 'feedback', testid: 'bid-feedback', role: 'status', 'aria-live': 'polite'});
   const history = h('ol', {class: 'history', testid: 'bid-history'});
   const historyEmpty = h('p', {class: 'muted', testid: 'bid-history-empty'}, 'No bids yet. Be the first!');
+  const historyNote = h('p', {class: 'muted', testid: 'bid-history-note'}, 'Earlier bids are not shown.');
 
   const quickBid = h('button', {type: 'button', class: 'primary big', testid: 'quick-bid', onclick: () => bid({amount: state.auction.minimumNextBid})});
   const amountInput = h('input', {type: 'text', inputMode: 'decimal', autocomplete: 'off', testid: 'bid-amount', placeholder: 'e.g. 125.00'});
@@ -37,7 +38,7 @@ export function roomView({conn, session}, auctionId) {
   const customForm = h('form', {class: 'custom-bid', testid: 'custom-bid-form', onsubmit: onCustomBid, novalidate: true},
     h('div', {class: 'field-row'},
       field('Your bid', amountInput),
-      field('Max bid', maxInput, 'We bid for you, one step at a time, up to this amount.')),
+      field('Max bid', maxInput, 'We bid for you, step by step, up to this.')),
     placeBid);
   const buyNow = twoStep('buy-now', 'secondary', () => `Buy now for ${money(state.auction.buyNowPrice)}`,
     () => `Tap again to buy for ${money(state.auction.buyNowPrice)}`, onBuyNow);
@@ -65,7 +66,8 @@ export function roomView({conn, session}, auctionId) {
       description,
       h('h2', {}, 'Bid history'),
       historyEmpty,
-      history));
+      history,
+      historyNote));
   const node = h('div', {class: 'room-page'}, h('a', {class: 'back', href: '#/', testid: 'back-to-lobby'}, '← All auctions'), loading, room);
 
   const stopListening = conn.on(onMessage);
@@ -83,18 +85,20 @@ export function roomView({conn, session}, auctionId) {
       conn.watch(auctionId, () => state.lastSeq, onSubscribeError); // asks for the missed events again
       return;
     }
+    if (change.kind === 'bid' && change.bidder.id !== me.id && !feedback.classList.contains('error')) {
+      show(feedback, '', ''); // "you're winning" is old news once someone else bids
+    }
     if (change.extendedBy > 0 && state.auction.status === 'OPEN') {
       extendedUntil = Date.now() + EXTENDED_NOTICE_MS;
       setText(extendedNotice, `Extended +${Math.round(change.extendedBy / 1000)} s`);
-    }
-    if (change.kind === 'snapshot' && change.resync) {
-      // Some events were too old to replay: the state is right, the history may have gaps.
-      history.dataset.incomplete = 'true';
     }
     render();
   }
 
   function onSubscribeError(reply) {
+    if (reply.code === 'AUCTION_NOT_FOUND' && state.auction && state.auction.status === 'ENDED') {
+      return; // the gateway forgot an ended auction; what this tab kept of it is all there is to show
+    }
     if (reply.code === 'AUCTION_NOT_FOUND' && !state.auction) {
       fill(loading, 'This auction could not be found. Auctions are kept for a few minutes after they end. ',
         h('a', {href: '#/'}, 'Back to the lobby'));
@@ -116,13 +120,16 @@ export function roomView({conn, session}, auctionId) {
     setText(seller, auction.seller.name);
     setText(description, auction.description || 'No description.');
     fill(badges, ...rules(auction).map((rule) => h('li', {class: 'badge'}, rule)));
-    setText(priceLabel, auction.currentBid === null ? 'Starting price' : 'Current bid');
-    setText(price, money(auction.currentBid ?? auction.startingPrice));
-    setText(leader, auction.leader
-      ? `Leading: ${auction.leader.name} · ${plural(auction.bidCount, 'bid')}`
-      : `No bids yet · ${plural(auction.bidCount, 'bid')}`);
-
     const open = auction.status === 'OPEN';
+    setText(priceLabel, auction.currentBid === null ? 'Starting price' : open ? 'Current bid' : 'Highest bid');
+    setText(price, money(auction.currentBid ?? auction.startingPrice));
+    if (auction.leader) {
+      setText(leader, `${open ? 'Leading' : 'Highest bidder'}: ${auction.leader.name} · ${plural(auction.bidCount, 'bid')}`);
+    } else {
+      setText(leader, open ? 'No bids yet' : 'No bids');
+    }
+    setText(historyEmpty, open ? 'No bids yet. Be the first!' : 'No bids.');
+
     const isSeller = auction.seller.id === me.id;
     endedBanner.hidden = open;
     if (!open) {
@@ -138,6 +145,8 @@ export function roomView({conn, session}, auctionId) {
     for (const control of [quickBid, placeBid, buyNow.button, cancel.button]) {
       control.disabled = disabled;
     }
+    // The leader cannot outbid themselves; raising one's maximum goes through the form.
+    quickBid.disabled = disabled || (auction.leader !== null && auction.leader.id === me.id);
     setText(quickBid, `Bid ${money(auction.minimumNextBid)}`);
     buyNow.refresh();
     cancel.refresh();
@@ -164,7 +173,9 @@ export function roomView({conn, session}, auctionId) {
   }
 
   function renderHistory() {
-    historyEmpty.hidden = state.history.length > 0;
+    historyEmpty.hidden = state.auction.bidCount > 0;
+    // A snapshot instead of a replay (events too old to keep) or a long history leaves earlier bids out.
+    historyNote.hidden = state.history.length >= state.auction.bidCount;
     if (history.childElementCount === state.history.length && history.firstElementChild?.dataset.seq === String(state.history[0]?.seq)) {
       return;
     }

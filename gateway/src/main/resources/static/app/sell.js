@@ -60,8 +60,9 @@ export function sellView({conn}, navigate) {
   async function onSubmit(event) {
     event.preventDefault();
     const request = read();
-    if (typeof request === 'string') {
-      show(request, 'error');
+    if (request.problem) {
+      show(request.problem, 'error');
+      request.input.focus();
       return;
     }
     submit.disabled = true;
@@ -75,18 +76,18 @@ export function sellView({conn}, navigate) {
     }
   }
 
-  /** The create-auction message, or what to fix. */
+  /** The create-auction message, or {problem, input}: what to fix, and where. */
   function read() {
     if (!title.value.trim()) {
-      return 'Give the item a title.';
+      return fix(title, 'Give the item a title.');
     }
     const start = parseAmount(startingPrice.value);
     if (start === null) {
-      return 'Enter a starting price like 25 or 25.50.';
+      return fix(startingPrice, 'Enter a starting price like 25 or 25.50.');
     }
     const durationMs = Number(durationValue.value) * Number(durationUnit.value);
     if (!Number.isInteger(durationMs) || durationMs < MIN_DURATION_MS || durationMs > MAX_DURATION_MS) {
-      return 'The duration must be between 5 seconds and 7 days.';
+      return fix(durationValue, 'The duration must be between 5 seconds and 7 days.');
     }
     const request = {type: 'create-auction', title: title.value.trim(), startingPrice: start, durationMs};
     if (description.value.trim()) {
@@ -96,7 +97,7 @@ export function sellView({conn}, navigate) {
       if (input.value.trim()) {
         const amount = parseAmount(input.value);
         if (amount === null) {
-          return `Enter the ${label} like 25 or 25.50, or leave it empty.`;
+          return fix(input, `Enter the ${label} like 25 or 25.50, or leave it empty.`);
         }
         request[name] = amount;
       }
@@ -108,17 +109,21 @@ export function sellView({conn}, navigate) {
     request.mode = 'standard';
     const softCloseSeconds = Number(softClose.value);
     if (!Number.isInteger(softCloseSeconds) || softCloseSeconds < 0 || softCloseSeconds > MAX_SOFT_CLOSE_S) {
-      return `Soft close must be 0 (off) or 1 to ${MAX_SOFT_CLOSE_S} seconds.`;
+      return fix(softClose, `Soft close must be 0 (off) or 1 to ${MAX_SOFT_CLOSE_S} seconds.`);
     }
     request.softCloseMs = softCloseSeconds * 1000;
     if (maxExtensionValue.value !== '') {
       const maxExtensionMs = Number(maxExtensionValue.value) * Number(maxExtensionUnit.value);
       if (!Number.isInteger(maxExtensionMs) || maxExtensionMs < 0 || maxExtensionMs > MAX_DURATION_MS) {
-        return 'The maximum extension must be between 0 and 7 days.';
+        return fix(maxExtensionValue, 'The maximum extension must be between 0 and 7 days.');
       }
       request.maxExtensionMs = maxExtensionMs;
     }
     return request;
+  }
+
+  function fix(input, problem) {
+    return {problem, input};
   }
 
   function show(text, kind) {
