@@ -109,9 +109,22 @@ final class GavelPage implements AutoCloseable {
 
     // --- Actions ----------------------------------------------------------------------------------------------
 
+    /** Signs in with a display name, for a demo token: a new user each time. */
     void signIn(String name) {
         type("signin-name", name);
         click("signin-submit");
+        awaitSignedIn(name);
+    }
+
+    /** Signs in by pasting a token, as with an identity provider's: the same user on every page that pastes it. */
+    void signInWithToken(String token, String name) {
+        driver.findElement(By.cssSelector(".signin-token summary")).click();
+        type("signin-token", token);
+        click("signin-token-submit");
+        awaitSignedIn(name);
+    }
+
+    private void awaitSignedIn(String name) {
         waitUntil("signed in as " + name, d -> text("account-name").equals(name));
         waitUntil("the WebSocket is open", d -> isOnline());
     }
@@ -134,6 +147,11 @@ final class GavelPage implements AutoCloseable {
         click("sell-submit");
         waitUntil("the new auction's room", d -> route().startsWith("/auction/") && isShown("room"));
         return byTestId("room").getAttribute("data-auction-id");
+    }
+
+    void openRoom(String auctionId) {
+        go("/auction/" + auctionId);
+        waitUntil("the room of " + auctionId, d -> isShown("room"));
     }
 
     void openFromLobby(String auctionId) {

@@ -114,8 +114,7 @@ class LiveAuctionBrowserTest {
     @Test
     void sellerCancelsBeforeTheFirstBid() {
         String auctionId = alice.createAuction(AuctionForm.of("Polaroid SX-70 " + unique()));
-        bob.go("/auction/" + auctionId);
-        bob.waitUntil("bob in the room", d -> bob.isShown("quick-bid"));
+        bob.openRoom(auctionId);
 
         alice.clickTwice("cancel-auction");
 
@@ -125,11 +124,30 @@ class LiveAuctionBrowserTest {
     }
 
     @Test
+    void auctionEndsUnsoldWhenTheReserveIsNotMet() {
+        String auctionId = alice.createAuction(AuctionForm.of("Rolex Datejust 1601 " + unique())
+                .startingAt("100")
+                .withReserve("500")
+                .lasting(6, 0));
+        bob.openRoom(auctionId);
+        bob.byTestId("quick-bid").click();
+        alice.waitForText("current-price", "100.00"::equals);
+        assertThat(alice.text("auction-rules")).contains("Reserve not met yet");
+
+        for (GavelPage page : new GavelPage[] {alice, bob}) {
+            page.waitForText(
+                    "ended-banner",
+                    "RESERVE NOT MET: the highest bid (100.00) was below the reserve price"::equals,
+                    Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
     void buyerTakesTheBuyNowPrice() {
         String auctionId = alice.createAuction(
                 AuctionForm.of("Gibson Les Paul " + unique()).startingAt("500").withBuyNow("1250.50"));
-        bob.go("/auction/" + auctionId);
-        bob.waitForText("buy-now", "Buy now for 1,250.50"::equals);
+        bob.openRoom(auctionId);
+        assertThat(bob.text("buy-now")).isEqualTo("Buy now for 1,250.50");
 
         bob.clickTwice("buy-now");
 
@@ -138,12 +156,17 @@ class LiveAuctionBrowserTest {
     }
 
     @Test
-    void pageReconnectsAndCatchesUpOnWhatItMissed() {
+    void pageShowsEarlierBidsAndCatchesUpAfterTheConnectionDrops() {
         String auctionId = alice.createAuction(AuctionForm.of("Leica M3 " + unique()));
+        bidAsCarol(auctionId, "100");
         bob.trackSockets();
         bob.go("/auction/" + auctionId);
         bob.reload();
         bob.waitUntil("bob online in the room", d -> bob.isOnline() && bob.isShown("quick-bid"));
+        // A newcomer is replayed the auction from its start, so the bids before it joined are in the history.
+        bob.waitUntil("carol's earlier bid", d -> bob.historyEntries().size() == 1);
+        bob.byTestId("quick-bid").click();
+        bob.waitForText("my-status", "You're winning!"::equals);
 
         bob.dropConnection();
         bob.waitForText("offline-text", text -> text.startsWith("You're offline"));
@@ -153,8 +176,9 @@ class LiveAuctionBrowserTest {
 
         bob.waitUntil("the offline banner to go", d -> bob.isOnline() && !bob.isShown("offline-banner"));
         bob.waitForText("current-price", "120.00"::equals);
-        // Only a replay of the missed event, not a fresh snapshot, puts Carol's bid in the history.
-        assertThat(bob.historyEntries()).singleElement().asString().contains("carol", "120.00");
+        bob.waitForText("my-status", text -> text.startsWith("Outbid"));
+        // Only a replay of the missed event, not a fresh snapshot, puts Carol's new bid in the history.
+        assertThat(bob.historyEntries()).hasSize(3).first().asString().contains("carol", "120.00");
     }
 
     private static void bidAsCarol(String auctionId, String amount) {
