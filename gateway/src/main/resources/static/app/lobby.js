@@ -20,7 +20,7 @@ export function lobbyView({conn}) {
   let inFlight = false;
   let disposed = false;
 
-  const list = h('ul', {class: 'lobby-list', testid: 'lobby-list', 'aria-live': 'polite'});
+  const list = h('ul', {class: 'lobby-list', testid: 'lobby-list'});
   const empty = h('p', {class: 'panel muted', testid: 'lobby-empty', hidden: true},
     'No live auctions right now. ', h('a', {href: '#/sell'}, 'Sell something!'));
   const status = h('p', {class: 'muted lobby-status', testid: 'lobby-status'});
@@ -86,8 +86,9 @@ export function lobbyView({conn}) {
   }
 
   function onMessage(message) {
-    if (message.type === 'auction-created' && message.auction.status === 'OPEN' && !ended.has(message.auction.id)) {
-      upsert(message.auction, true);
+    const created = message.type === 'auction-created' && message.auction;
+    if (created && created.status === 'OPEN' && !ended.has(created.id) && !cards.has(created.id)) {
+      upsert(created, true);
       totalItems++;
       render();
     } else if (message.type === 'auction-ended' && cards.has(message.auctionId)) {

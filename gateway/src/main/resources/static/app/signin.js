@@ -4,7 +4,7 @@ import {signInWithName, signInWithToken} from './auth.js';
 
 export function signInView(onSignedIn, reason) {
   const name = h('input', {type: 'text', maxLength: 32, required: true, autocomplete: 'nickname', testid: 'signin-name'});
-  const token = h('textarea', {rows: 3, testid: 'signin-token', spellcheck: false, autocomplete: 'off'});
+  const token = h('textarea', {rows: 3, testid: 'signin-token', spellcheck: 'false', autocomplete: 'off'});
   const error = h('p', {class: 'feedback error', testid: 'signin-error', role: 'alert', hidden: true});
   const nameButton = h('button', {type: 'submit', class: 'primary', testid: 'signin-submit'}, 'Join');
   const tokenButton = h('button', {type: 'submit', testid: 'signin-token-submit'}, 'Use this token');
