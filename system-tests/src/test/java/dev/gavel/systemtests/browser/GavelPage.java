@@ -36,10 +36,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class GavelPage implements AutoCloseable {
 
-    /** A CSS viewport and the device pixel ratio its screenshots are taken at. */
-    record Viewport(int width, int height, double pixelRatio) {
-        static final Viewport DESKTOP = new Viewport(1280, 800, 1);
-        static final Viewport PHONE = new Viewport(390, 844, 2);
+    /** A CSS viewport, the device pixel ratio its screenshots are taken at, and whether it is a touch phone. */
+    record Viewport(int width, int height, double pixelRatio, boolean phone) {
+        static final Viewport DESKTOP = new Viewport(1280, 800, 1, false);
+        static final Viewport PHONE = new Viewport(390, 844, 2, true);
     }
 
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -80,7 +80,9 @@ final class GavelPage implements AutoCloseable {
                         Map.of(
                                 "width", viewport.width(),
                                 "height", viewport.height(),
-                                "pixelRatio", viewport.pixelRatio())));
+                                "pixelRatio", viewport.pixelRatio(),
+                                "mobile", viewport.phone(),
+                                "touch", viewport.phone())));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort()
@@ -183,6 +185,17 @@ final class GavelPage implements AutoCloseable {
 
     void goOnline() {
         cdp("Network.emulateNetworkConditions", network(false));
+    }
+
+    /** Sets the device's clock off by {@code skew}, as on a phone whose clock is wrong, and reloads the page. */
+    void skewClock(Duration skew) {
+        cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "const deviceNow = Date.now.bind(Date); Date.now = () => deviceNow() + " + skew.toMillis()
+                                + ";"));
+        reload();
     }
 
     /** Must be called before the page is loaded for {@link #dropConnection} to find the sockets. */
