@@ -111,6 +111,9 @@ abstract class BidFlowScenario {
             assertThat(update.path("currentBid").decimalValue()).isEqualByComparingTo("150");
             assertThat(update.path("bidder").path("id").asString()).isEqualTo(bob.id());
             assertThat(update.path("bidCount").asInt()).isEqualTo(1);
+            assertThat(update.path("placedAt").asLong())
+                    .isPositive()
+                    .isLessThanOrEqualTo(update.path("serverTime").asLong());
         }
     }
 

@@ -44,6 +44,7 @@ public final class FrameWriter {
                     Amounts.decimal(bid.minimumNextBidCents()),
                     bid.reserveMet(),
                     bid.endsAt().toEpochMilli(),
+                    bid.at().toEpochMilli(),
                     now);
         }
         if (event instanceof AuctionEvent.AuctionExtended extended) {

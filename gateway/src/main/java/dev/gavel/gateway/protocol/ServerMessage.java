@@ -49,7 +49,8 @@ public sealed interface ServerMessage {
 
     /**
      * A bid was accepted. {@code bidder} placed {@code amount}; {@code leader} and {@code currentBid} are the state
-     * after it (a proxy bid may have answered at once).
+     * after it (a proxy bid may have answered at once). {@code placedAt} is when the gateway received the bid, for bid
+     * histories: {@code serverTime} is when this message was written, which for a replayed event is later.
      */
     @JsonTypeName("bid-updated")
     record BidUpdated(
@@ -63,6 +64,7 @@ public sealed interface ServerMessage {
             BigDecimal minimumNextBid,
             boolean reserveMet,
             long endsAt,
+            long placedAt,
             long serverTime)
             implements ServerMessage {}
 
