@@ -57,12 +57,22 @@ public class AuctionStreams implements SmartLifecycle, HealthIndicator {
         return running;
     }
 
-    /** Up while the streams are running or rebalancing; down once they failed or stopped. */
+    /**
+     * Up while processing; out of service while tasks are being assigned (at start, and during a rebalance), so
+     * that nothing routes to an instance that is not deciding yet; down once the streams failed or stopped. The
+     * liveness probe ({@code /actuator/health/liveness}) does not include this indicator.
+     */
     @Override
     public Health health() {
         KafkaStreams.State state = streams.state();
-        Health.Builder health =
-                state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED ? Health.up() : Health.down();
+        Health.Builder health;
+        if (state == KafkaStreams.State.RUNNING) {
+            health = Health.up();
+        } else if (state == KafkaStreams.State.CREATED || state == KafkaStreams.State.REBALANCING) {
+            health = Health.outOfService();
+        } else {
+            health = Health.down();
+        }
         return health.withDetail("state", state.name()).build();
     }
 }
