@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
@@ -44,9 +45,11 @@ class GatewayConfiguration {
     }
 
     @Bean
-    KafkaTemplate<String, AuctionCommand> commandTemplate(KafkaProperties kafka) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), new StringSerializer(), JsonSerde.commands()));
+    KafkaTemplate<String, AuctionCommand> commandTemplate(KafkaProperties kafka, MeterRegistry meters) {
+        DefaultKafkaProducerFactory<String, AuctionCommand> producers = new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), new StringSerializer(), JsonSerde.commands());
+        producers.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(producers);
     }
 
     @Bean
@@ -59,8 +62,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    AuctionFeed auctionFeed(KafkaProperties kafka, AuctionDirectory directory, CommandService commands) {
-        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands);
+    AuctionFeed auctionFeed(
+            KafkaProperties kafka, AuctionDirectory directory, CommandService commands, MeterRegistry meters) {
+        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands, meters);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.Topics;
 import dev.gavel.gateway.command.CommandService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +57,13 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    public AuctionFeed(Map<String, Object> consumerConfig, AuctionDirectory directory, CommandService commands) {
+    private final MeterRegistry meters;
+
+    public AuctionFeed(
+            Map<String, Object> consumerConfig,
+            AuctionDirectory directory,
+            CommandService commands,
+            MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -63,6 +71,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         this.consumerConfig = config;
         this.directory = directory;
         this.commands = commands;
+        this.meters = meters;
     }
 
     @Override
@@ -107,7 +116,9 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> kafka =
-                    new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+                            new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+                    KafkaClientMetrics metrics = new KafkaClientMetrics(kafka)) {
+                metrics.bindTo(meters);
                 consumer = kafka;
                 if (loaded) {
                     resume(kafka);
