@@ -1,0 +1,108 @@
+package dev.gavel.loadgen.scenario;
+
+import dev.gavel.loadgen.check.Failures;
+import dev.gavel.loadgen.check.RequestLedger;
+import dev.gavel.loadgen.check.RunFailure;
+import dev.gavel.loadgen.metrics.Pacer;
+import dev.gavel.loadgen.ws.Frame;
+import dev.gavel.loadgen.ws.Gateway;
+import dev.gavel.loadgen.ws.Messages;
+import dev.gavel.loadgen.ws.WsConnection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Creates the auctions a scenario needs over WebSockets, like sellers would, at a steady pace that stays within the
+ * gateway's per-user command limit (20/s): one seller per 15 creates a second.
+ */
+final class Sellers {
+
+    /** An auction as its creation reply described it. */
+    record Created(int index, String auctionId, long endsAt) {}
+
+    private static final int CREATES_PER_SELLER_SECOND = 15;
+
+    private Sellers() {}
+
+    /**
+     * Creates {@code count} auctions at {@code perSecond}; {@code onCreated} hears of each as soon as it exists (on a
+     * WebSocket thread).
+     *
+     * @return the auctions in the order they were asked for
+     */
+    static List<Created> create(
+            Gateway gateway,
+            String runId,
+            String scenario,
+            int count,
+            double perSecond,
+            long startingPriceCents,
+            long durationMs,
+            Failures failures,
+            Consumer<Created> onCreated)
+            throws InterruptedException {
+        int sellers = (int) Math.max(1, Math.ceil(perSecond / CREATES_PER_SELLER_SECOND));
+        List<Gateway.User> users = gateway.users("bench-" + scenario + "-seller", sellers);
+        Created[] created = new Created[count];
+        RequestLedger<Integer> ledger = new RequestLedger<>(failures);
+        List<WsConnection.Handler> handlers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < sellers; s++) {
+            names.add("seller-" + s);
+            handlers.add(new WsConnection.Handler() {
+                @Override
+                public void onFrame(WsConnection connection, Frame frame, long receivedNanos) {
+                    if (frame.requestId() == null) {
+                        return;
+                    }
+                    Integer index = ledger.answered(frame.requestId(), frame.type());
+                    if (index == null) {
+                        return;
+                    }
+                    if (!frame.is("auction-created") || frame.auctionId() == null || frame.endsAt() <= 0) {
+                        failures.add(
+                                "auction not created", frame.type() + " " + frame.code() + " for " + frame.requestId());
+                        return;
+                    }
+                    Created auction = new Created(index, frame.auctionId(), frame.endsAt());
+                    created[index] = auction;
+                    onCreated.accept(auction);
+                }
+
+                @Override
+                public void onUnreadable(WsConnection connection, String text, String problem) {
+                    failures.add("unreadable message", problem + ": " + text);
+                }
+
+                @Override
+                public void onLost(WsConnection connection, String why) {
+                    failures.add("connection lost", connection.name() + " " + why);
+                }
+            });
+        }
+        List<WsConnection> connections = gateway.connect(users, names, handlers);
+        try {
+            Pacer pacer = new Pacer(System.nanoTime(), perSecond);
+            for (int i = 0; i < count; i++) {
+                pacer.awaitTurn(i);
+                String requestId = "create-" + runId + "-" + i;
+                ledger.sent(requestId, i);
+                connections
+                        .get(i % sellers)
+                        .send(Messages.createAuction(requestId, "Load test lot " + i, startingPriceCents, durationMs));
+            }
+            ledger.awaitAnswers(TimeUnit.SECONDS.toNanos(30));
+        } finally {
+            Gateway.closeAll(connections);
+        }
+        failures.throwIfAny(scenario + " (creating auctions)");
+        List<Created> all = Arrays.asList(created);
+        if (all.contains(null)) {
+            throw new RunFailure(scenario + ": not every auction was created");
+        }
+        return all;
+    }
+}
