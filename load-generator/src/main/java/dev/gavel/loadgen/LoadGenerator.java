@@ -202,9 +202,9 @@ public final class LoadGenerator {
                     scenario.run(context, result);
                     outcome = result.ok();
                 } catch (RunFailure e) {
-                    outcome = result.failed(e.getMessage());
+                    outcome = result.failed(e.getMessage(), true);
                 } catch (Exception e) {
-                    outcome = result.failed("the run could not complete: " + e);
+                    outcome = result.failed("the run could not complete: " + e, false);
                     e.printStackTrace(err);
                 }
                 if (!outcome.ok()) {

@@ -90,6 +90,15 @@ public final class StreamsRunner implements AutoCloseable {
                 + failureText());
     }
 
+    /** The sum of a metric over the application's threads and embedded clients, e.g. producer retries. */
+    public double metricSum(String group, String name) {
+        return streams.metrics().entrySet().stream()
+                .filter(e ->
+                        e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .mapToDouble(e -> e.getValue().metricValue() instanceof Number number ? number.doubleValue() : 0)
+                .sum();
+    }
+
     private String failureText() {
         return failure.get() == null ? "" : ": " + failure.get();
     }

@@ -67,9 +67,10 @@ public final class Charts {
                 .yAxisTitle("Latency (ms)")
                 .build();
         style(chart);
-        chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.setCustomXAxisTickLabelsFormatter(x -> percentileLabel(x));
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        // x is the number of nines: 0 is the median's neighbourhood, 1 is 90%, 2 is 99%, 3 is 99.9% ...
+        chart.setCustomXAxisTickLabelsFormatter(Charts::percentileLabel);
         int series = 0;
         for (Scenario scenario : results.scenarios()) {
             if (!scenario.ok()) {
@@ -82,9 +83,8 @@ public final class Charts {
                 if (curve.size() < 2) {
                     continue;
                 }
-                double[] x = curve.stream()
-                        .mapToDouble(p -> 1 / (1 - p.percentile() / 100))
-                        .toArray();
+                double[] x =
+                        curve.stream().mapToDouble(p -> nines(p.percentile())).toArray();
                 double[] y = curve.stream()
                         .mapToDouble(p -> Math.max(p.value(), 0.01))
                         .toArray();
@@ -96,11 +96,17 @@ public final class Charts {
         return series == 0 ? null : chart;
     }
 
-    static String percentileLabel(double x) {
-        double percentile = 100 * (1 - 1 / x);
-        if (percentile < 0.5) {
-            return "0%";
+    /** log10(1 / (1 - p)): 90% is 1, 99% is 2, 99.9% is 3. */
+    static double nines(double percentile) {
+        return Math.log10(100 / (100 - percentile));
+    }
+
+    /** Labels whole numbers of nines only; XChart's other ticks stay blank. */
+    static String percentileLabel(double nines) {
+        if (Math.abs(nines - Math.rint(nines)) > 1e-6) {
+            return "";
         }
+        double percentile = 100 * (1 - Math.pow(10, -Math.rint(nines)));
         return String.format(Locale.ROOT, "%s%%", trim(percentile));
     }
 

@@ -60,7 +60,10 @@ public final class ReportWriter {
         row(md, "CPU", machine.cpu());
         row(md, "OS", machine.os());
         row(md, "JVM", machine.jvm());
-        row(md, "Load generator JVM options", "`" + machine.jvmOptions() + "`");
+        row(
+                md,
+                "Load generator JVM options",
+                machine.jvmOptions().isBlank() ? "(none)" : "`" + machine.jvmOptions() + "`");
         row(md, "Load average at start", machine.loadAtStart());
         run.versions().forEach((name, version) -> row(md, name, version));
         run.stack().forEach((name, value) -> row(md, name, value));
@@ -203,7 +206,10 @@ public final class ReportWriter {
 
     /** Large numbers with separators and no decimals, small ones with up to two significant decimals. */
     static String fmt(double value) {
-        if (Math.abs(value) >= 1000) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        if (Math.abs(value) >= 1000 || (value == Math.rint(value) && Math.abs(value) < 1e15)) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
         if (Math.abs(value) >= 100) {

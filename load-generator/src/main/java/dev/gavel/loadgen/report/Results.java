@@ -46,7 +46,11 @@ public final class Results {
             long errors,
             Percentiles latency) {}
 
-    /** The outcome of one scenario. A failed scenario has a {@code failure} and no figures. */
+    /**
+     * The outcome of one scenario. A failed scenario has a {@code failure} and no figures; {@code systemFault} says
+     * whether the system under test caused it (lost or mangled messages, or gave way under the load) rather than the
+     * run not being able to proceed.
+     */
     public record Scenario(
             String name,
             String title,
@@ -54,6 +58,7 @@ public final class Results {
             String startedAt,
             double seconds,
             String failure,
+            boolean systemFault,
             Map<String, String> settings,
             List<Figure> figures,
             List<Latency> latencies,
@@ -146,13 +151,23 @@ public final class Results {
 
         public Scenario ok() {
             return new Scenario(
-                    name, title, runId, startedAt, seconds(), null, settings, figures, latencies, steps, notes);
+                    name, title, runId, startedAt, seconds(), null, false, settings, figures, latencies, steps, notes);
         }
 
         /** A failed run keeps its settings and notes but none of its figures. */
-        public Scenario failed(String failure) {
+        public Scenario failed(String failure, boolean systemFault) {
             return new Scenario(
-                    name, title, runId, startedAt, seconds(), failure, settings, List.of(), List.of(), List.of(),
+                    name,
+                    title,
+                    runId,
+                    startedAt,
+                    seconds(),
+                    failure,
+                    systemFault,
+                    settings,
+                    List.of(),
+                    List.of(),
+                    List.of(),
                     notes);
         }
 

@@ -115,9 +115,16 @@ public final class Targets {
         return new Target(name, goal, ms("p99", p99) + ", " + heap, met ? Verdict.MET : Verdict.NOT_MET);
     }
 
+    /** A run the system failed (lost messages, gave way) does not meet its target; one that could not run says so. */
     private static Target notMeasured(String name, String goal, Scenario scenario) {
-        String why = scenario == null ? "not run" : "the run failed: " + firstLine(scenario.failure());
-        return new Target(name, goal, why, Verdict.NOT_MEASURED);
+        if (scenario == null) {
+            return new Target(name, goal, "not run", Verdict.NOT_MEASURED);
+        }
+        if (scenario.systemFault()) {
+            return new Target(
+                    name, goal, "the system failed under this load: " + firstLine(scenario.failure()), Verdict.NOT_MET);
+        }
+        return new Target(name, goal, "the run failed: " + firstLine(scenario.failure()), Verdict.NOT_MEASURED);
     }
 
     private static String firstLine(String text) {

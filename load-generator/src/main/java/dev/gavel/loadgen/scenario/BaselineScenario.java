@@ -108,7 +108,7 @@ public final class BaselineScenario implements Scenario {
         result.figure("raw_produce_records_per_second", "Raw produce, flat out", records / produceSeconds, "records/s")
                 .figure(
                         "raw_produce_mb_per_second",
-                        "Raw produce, flat out",
+                        "Raw produce, flat out (bytes)",
                         records * (double) recordSize / produceSeconds / 1e6,
                         "MB/s");
 

@@ -55,7 +55,7 @@ public final class BidsScenario implements Scenario {
     int warmupSeconds = 5;
 
     @Option(names = "--duration", description = "Seconds of each step measured (default: ${DEFAULT-VALUE}).")
-    int durationSeconds = 20;
+    int durationSeconds = 15;
 
     private static final long STARTING_PRICE_CENTS = 1_000;
     private static final int SUBSCRIPTIONS_PER_AUDITOR = 100;
@@ -167,7 +167,7 @@ public final class BidsScenario implements Scenario {
             leader = new AtomicReferenceArray<>(auctions);
 
             List<WsConnection> auditors = watch(gateway, context.runId());
-            List<Gateway.User> users = gateway.users("bench-bidder-" + context.runId(), bidders);
+            List<Gateway.User> users = gateway.users("bidder", bidders);
             bidderIds = users.stream().map(Gateway.User::id).toArray(String[]::new);
             List<WsConnection.Handler> handlers = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -200,7 +200,7 @@ public final class BidsScenario implements Scenario {
     private List<WsConnection> watch(Gateway gateway, String runId) throws InterruptedException {
         int count = (auctions + SUBSCRIPTIONS_PER_AUDITOR - 1) / SUBSCRIPTIONS_PER_AUDITOR;
         RequestLedger<String> subscriptions = new RequestLedger<>(failures);
-        List<Gateway.User> users = gateway.users("bench-auditor-" + runId, count);
+        List<Gateway.User> users = gateway.users("auditor", count);
         List<WsConnection.Handler> handlers = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {

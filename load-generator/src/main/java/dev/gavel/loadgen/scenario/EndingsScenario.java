@@ -80,7 +80,7 @@ public final class EndingsScenario implements Scenario {
         RequestLedger<String> bids = new RequestLedger<>(failures);
         try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads())) {
             int watcherCount = (auctions + AUCTIONS_PER_WATCHER - 1) / AUCTIONS_PER_WATCHER;
-            List<Gateway.User> watcherUsers = gateway.users("bench-watcher-" + context.runId(), watcherCount);
+            List<Gateway.User> watcherUsers = gateway.users("watcher", watcherCount);
             List<WsConnection.Handler> handlers = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (int w = 0; w < watcherCount; w++) {
@@ -88,7 +88,7 @@ public final class EndingsScenario implements Scenario {
                 handlers.add(new Watcher(subscriptions));
             }
             List<WsConnection> watchers = gateway.connect(watcherUsers, names, handlers);
-            List<Gateway.User> bidderUsers = gateway.users("bench-endings-bidder-" + context.runId(), BIDDERS);
+            List<Gateway.User> bidderUsers = gateway.users("bidder", BIDDERS);
             List<WsConnection.Handler> bidderHandlers = new ArrayList<>();
             List<String> bidderNames = new ArrayList<>();
             for (int b = 0; b < BIDDERS; b++) {

@@ -112,7 +112,7 @@ public final class FanoutScenario implements Scenario {
                 ResourceSampler sampler = new ResourceSampler(gateway, context.processorUri())) {
             long setupStart = System.nanoTime();
             int users = (viewers + viewersPerUser - 1) / viewersPerUser;
-            List<Gateway.User> viewerUsers = gateway.users("bench-viewer-" + context.runId(), users);
+            List<Gateway.User> viewerUsers = gateway.users("viewer", users);
             List<Gateway.User> perConnection = new ArrayList<>(viewers);
             List<String> names = new ArrayList<>(viewers);
             List<WsConnection.Handler> handlers = new ArrayList<>(viewers);
@@ -124,7 +124,21 @@ public final class FanoutScenario implements Scenario {
                 viewerHandlers.add(viewer);
                 handlers.add(viewer);
             }
-            List<WsConnection> viewerConnections = gateway.connect(perConnection, names, handlers);
+            // Sampling from before the viewers connect shows what thousands of idle connections cost the gateway.
+            sampler.start();
+            ResourceSampler.Sample before = sampler.latest();
+            List<WsConnection> viewerConnections;
+            try {
+                viewerConnections = gateway.connect(perConnection, names, handlers);
+            } catch (RunFailure e) {
+                ResourceSampler.Sample last = sampler.latest();
+                throw new RunFailure(String.format(
+                        Locale.ROOT,
+                        "fanout: %s; the gateway's heap was %.0f of %.0f MB at the last sample before",
+                        e.getMessage(),
+                        last == null ? Double.NaN : last.gatewayHeapUsed() / 1e6,
+                        last == null ? Double.NaN : last.gatewayHeapMax() / 1e6));
+            }
             List<WsConnection> bidderConnections = List.of();
             try {
                 double connectSeconds = (System.nanoTime() - setupStart) / 1e9;
@@ -151,13 +165,26 @@ public final class FanoutScenario implements Scenario {
                 }
                 subscriptions.awaitAnswers(TimeUnit.SECONDS.toNanos(30));
                 failures.throwIfAny(name() + " (subscribing viewers)");
+                ResourceSampler.Sample subscribed = sampler.latest();
+                if (before != null && subscribed != null) {
+                    result.figure(
+                            "gateway_heap_before_viewers_mb",
+                            "Gateway heap used before the viewers connected",
+                            before.gatewayHeapUsed() / 1e6,
+                            "MB");
+                    result.figure(
+                            "gateway_heap_with_viewers_mb",
+                            "Gateway heap used once they were all subscribed",
+                            subscribed.gatewayHeapUsed() / 1e6,
+                            "MB");
+                }
                 result.figure(
                         "setup_seconds",
                         "Connecting and subscribing the viewers",
                         (System.nanoTime() - setupStart) / 1e9,
                         "s");
 
-                List<Gateway.User> bidderUsers = gateway.users("bench-fanout-bidder-" + context.runId(), bidders);
+                List<Gateway.User> bidderUsers = gateway.users("bidder", bidders);
                 List<WsConnection.Handler> bidderHandlers = new ArrayList<>();
                 List<String> bidderNames = new ArrayList<>();
                 RequestLedger<Integer> ledger = new RequestLedger<>(failures);
@@ -167,7 +194,6 @@ public final class FanoutScenario implements Scenario {
                 }
                 bidderConnections = gateway.connect(bidderUsers, bidderNames, bidderHandlers);
 
-                sampler.start();
                 long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
                 windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
                 windowEnd = windowStart + TimeUnit.SECONDS.toNanos(durationSeconds);

@@ -45,7 +45,7 @@ final class Sellers {
             Consumer<Created> onCreated)
             throws InterruptedException {
         int sellers = (int) Math.max(1, Math.ceil(perSecond / CREATES_PER_SELLER_SECOND));
-        List<Gateway.User> users = gateway.users("bench-" + scenario + "-seller", sellers);
+        List<Gateway.User> users = gateway.users("seller", sellers);
         Created[] created = new Created[count];
         RequestLedger<Integer> ledger = new RequestLedger<>(failures);
         List<WsConnection.Handler> handlers = new ArrayList<>();

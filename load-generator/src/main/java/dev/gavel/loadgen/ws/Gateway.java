@@ -1,6 +1,7 @@
 package dev.gavel.loadgen.ws;
 
 import dev.gavel.events.JsonSerde;
+import dev.gavel.loadgen.check.RunFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,7 +64,10 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** Signs in {@code count} users named {@code prefix-0}, {@code prefix-1}, ..., a few requests at a time. */
+    /**
+     * Signs in {@code count} new users named {@code prefix-0}, {@code prefix-1}, ..., a few requests at a time. Each
+     * gets a fresh id whatever its name, so names need not be unique across runs.
+     */
     public List<User> users(String prefix, int count) {
         Semaphore inFlight = new Semaphore(16);
         List<CompletableFuture<User>> users = new ArrayList<>(count);
@@ -71,7 +77,11 @@ public final class Gateway implements AutoCloseable {
                     .thenApply(Gateway::parseUser)
                     .whenComplete((user, error) -> inFlight.release()));
         }
-        return users.stream().map(CompletableFuture::join).toList();
+        try {
+            return users.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private HttpRequest tokenRequest(String name) {
@@ -84,8 +94,11 @@ public final class Gateway implements AutoCloseable {
 
     private static User parseUser(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST /api/demo/token answered " + response.statusCode()
-                    + " (is the gateway running with GAVEL_AUTH_DEMO_TOKENS=true?): " + response.body());
+            String hint = response.statusCode() == 401 || response.statusCode() == 404
+                    ? " (is the gateway running with GAVEL_AUTH_DEMO_TOKENS=true?)"
+                    : "";
+            throw new IllegalStateException(
+                    "POST /api/demo/token answered " + response.statusCode() + hint + ": " + response.body());
         }
         JsonNode body = JsonSerde.MAPPER.readTree(response.body());
         return new User(
@@ -94,25 +107,42 @@ public final class Gateway implements AutoCloseable {
                 body.path("user").path("name").asString());
     }
 
-    /** Opens one WebSocket per handler, at most {@code concurrency} handshakes at a time. */
+    /**
+     * Opens one WebSocket per handler, for the user at the same position, a few handshakes at a time. Stops at the
+     * first refusal: a gateway that gave way must not keep the run waiting for thousands of handshake timeouts.
+     */
     public List<WsConnection> connect(List<User> users, List<String> names, List<WsConnection.Handler> handlers) {
         Semaphore inFlight = new Semaphore(32);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         List<CompletableFuture<WsConnection>> opening = new ArrayList<>(handlers.size());
-        for (int i = 0; i < handlers.size(); i++) {
+        for (int i = 0; i < handlers.size() && failure.get() == null; i++) {
             inFlight.acquireUninterruptibly();
             opening.add(WsConnection.open(sockets, ws, users.get(i).token(), names.get(i), handlers.get(i))
-                    .whenComplete((connection, error) -> inFlight.release()));
+                    .whenComplete((connection, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        }
+                        inFlight.release();
+                    }));
         }
         List<WsConnection> connections = new ArrayList<>(handlers.size());
         for (CompletableFuture<WsConnection> connection : opening) {
             try {
                 connections.add(connection.join());
             } catch (RuntimeException e) {
-                connections.forEach(WsConnection::abort);
-                throw new IllegalStateException("could not open a WebSocket to " + ws + ": " + e.getMessage(), e);
+                failure.compareAndSet(null, e);
             }
         }
-        return connections;
+        if (failure.get() == null) {
+            return connections;
+        }
+        connections.forEach(WsConnection::abort);
+        String what = "opened " + connections.size() + " of " + handlers.size() + " WebSockets to " + ws
+                + ", then one failed: " + failure.get();
+        // Once some connections were accepted, a refusal is the gateway failing under the load.
+        throw connections.isEmpty()
+                ? new IllegalStateException(what, failure.get())
+                : new RunFailure(what, failure.get());
     }
 
     /** The gateway's Prometheus exposition. */

@@ -59,7 +59,18 @@ public final class ResourceSampler implements AutoCloseable {
     public ResourceSampler start() {
         lastNanos = System.nanoTime();
         lastOwnCpu = os.getProcessCpuTime();
-        lastGatewayCpuSeconds = cpuSeconds(safeScrape(null));
+        String gatewayText = safeScrape(null);
+        lastGatewayCpuSeconds = cpuSeconds(gatewayText);
+        // The first sample has the heap only: CPU is a rate and needs a second reading.
+        synchronized (samples) {
+            samples.add(new Sample(
+                    lastNanos,
+                    Double.NaN,
+                    heap(gatewayText, "jvm_memory_used_bytes"),
+                    heap(gatewayText, "jvm_memory_max_bytes"),
+                    Double.NaN,
+                    Double.NaN));
+        }
         lastProcessorCpuSeconds = processorMetrics == null ? Double.NaN : cpuSeconds(safeScrape(processorMetrics));
         timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
         return this;
@@ -86,10 +97,8 @@ public final class ResourceSampler implements AutoCloseable {
         Sample sample = new Sample(
                 now,
                 gatewayCpu,
-                gatewayText == null
-                        ? Double.NaN
-                        : Prometheus.sum(gatewayText, "jvm_memory_used_bytes", "area=\"heap\""),
-                gatewayText == null ? Double.NaN : Prometheus.sum(gatewayText, "jvm_memory_max_bytes", "area=\"heap\""),
+                heap(gatewayText, "jvm_memory_used_bytes"),
+                heap(gatewayText, "jvm_memory_max_bytes"),
                 processorCpu,
                 generator);
         synchronized (samples) {
@@ -108,9 +117,20 @@ public final class ResourceSampler implements AutoCloseable {
         }
     }
 
+    private static double heap(String exposition, String metric) {
+        return exposition == null ? Double.NaN : Prometheus.sum(exposition, metric, "area=\"heap\"");
+    }
+
     /** {@code process_cpu_time_ns_total} in seconds, or NaN. */
     private static double cpuSeconds(String exposition) {
         return exposition == null ? Double.NaN : Prometheus.sum(exposition, "process_cpu_time_ns_total") / 1e9;
+    }
+
+    /** The latest sample, or null if none was taken yet. */
+    public Sample latest() {
+        synchronized (samples) {
+            return samples.isEmpty() ? null : samples.get(samples.size() - 1);
+        }
     }
 
     /** The samples taken between the two times. */
@@ -131,14 +151,24 @@ public final class ResourceSampler implements AutoCloseable {
         }
         return new Summary(
                 mean(window.stream().mapToDouble(Sample::gatewayCpu).toArray()),
-                window.stream().mapToDouble(Sample::gatewayCpu).max().orElse(Double.NaN),
-                window.stream().mapToDouble(Sample::gatewayHeapUsed).max().orElse(Double.NaN),
+                max(window.stream().mapToDouble(Sample::gatewayCpu).toArray()),
+                max(window.stream().mapToDouble(Sample::gatewayHeapUsed).toArray()),
                 window.get(0).gatewayHeapUsed(),
                 window.get(window.size() - 1).gatewayHeapUsed(),
                 window.get(window.size() - 1).gatewayHeapMax(),
                 mean(window.stream().mapToDouble(Sample::processorCpu).toArray()),
                 mean(window.stream().mapToDouble(Sample::generatorCpu).toArray()),
                 window.size());
+    }
+
+    private static double max(double[] values) {
+        double max = Double.NaN;
+        for (double value : values) {
+            if (!Double.isNaN(value) && (Double.isNaN(max) || value > max)) {
+                max = value;
+            }
+        }
+        return max;
     }
 
     private static double mean(double[] values) {

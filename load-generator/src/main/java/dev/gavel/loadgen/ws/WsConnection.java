@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client WebSocket, on the JDK's non-blocking client: many of them share one {@link HttpClient}, its selector
@@ -46,6 +47,9 @@ public final class WsConnection implements WebSocket.Listener {
                 .header("Authorization", "Bearer " + token)
                 .connectTimeout(Duration.ofSeconds(15))
                 .buildAsync(uri, connection)
+                // The connect timeout covers TCP only: a server that accepts but never answers the upgrade must not
+                // hang the run.
+                .orTimeout(30, TimeUnit.SECONDS)
                 .thenApply(socket -> {
                     synchronized (connection) {
                         connection.socket = socket;

@@ -39,7 +39,7 @@ class ReportWriterTest {
                 .contains("| Bid processor throughput | >= 120,000 commands/s")
                 .contains("| 130,000 commands/s; minimal processor 170,000/s (1.31x) | **met** |")
                 .contains("| Gavel processor | 130,000 commands/s |")
-                .contains("| Command -> event | 100 | 1.00 |")
+                .contains("| Command -> event | 100 | 1 |")
                 .contains("| 2000 bids/s | 2,000 | 1,800 | 2,000 | 0 |")
                 .contains("![chart.png](chart.png)");
     }
@@ -49,7 +49,7 @@ class ReportWriterTest {
         Results.Scenario failed = new Results.Builder("fanout", "Fan-out", "run-1", "now")
                 .setting("viewers", 5000)
                 .figure("messages_per_second", "Messages", 1, "msg/s")
-                .failed("fanout: gap in seq: 2");
+                .failed("fanout: gap in seq: 2", true);
         Results.Document results = document(failed);
 
         String markdown = ReportWriter.markdown(results, Targets.judge(results), List.of());

@@ -48,13 +48,25 @@ class TargetsTest {
     }
 
     @Test
-    void aFailedOrMissingRunMeasuresNothing() {
-        Results.Scenario failed = new Results.Builder("bids", "Bids", "run-1", "now").failed("gap in seq: 1\nmore");
+    void aRunTheSystemFailedDoesNotMeetItsTarget() {
+        Results.Scenario failed =
+                new Results.Builder("bids", "Bids", "run-1", "now").failed("gap in seq: 1\nmore", true);
+
+        Target target = Targets.judge(document(failed)).get(2);
+
+        assertThat(target.verdict()).isEqualTo(Verdict.NOT_MET);
+        assertThat(target.measured()).isEqualTo("the system failed under this load: gap in seq: 1");
+    }
+
+    @Test
+    void aRunThatCouldNotProceedOrDidNotRunMeasuresNothing() {
+        Results.Scenario failed = new Results.Builder("bids", "Bids", "run-1", "now")
+                .failed("the run could not complete: no broker", false);
 
         List<Target> targets = Targets.judge(document(failed));
 
         assertThat(targets).extracting(Target::verdict).containsOnly(Verdict.NOT_MEASURED);
-        assertThat(targets.get(2).measured()).isEqualTo("the run failed: gap in seq: 1");
+        assertThat(targets.get(2).measured()).isEqualTo("the run failed: the run could not complete: no broker");
         assertThat(targets.get(0).measured()).isEqualTo("not run");
     }
 }
