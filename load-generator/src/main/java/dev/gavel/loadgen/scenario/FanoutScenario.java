@@ -134,7 +134,7 @@ public final class FanoutScenario implements Scenario {
                 ResourceSampler.Sample last = sampler.latest();
                 throw new RunFailure(String.format(
                         Locale.ROOT,
-                        "fanout: %s; the gateway's heap was %.0f of %.0f MB at the last sample before",
+                        "fanout: %s; the last time the gateway answered its metrics, its heap was %.0f of %.0f MB",
                         e.getMessage(),
                         last == null ? Double.NaN : last.gatewayHeapUsed() / 1e6,
                         last == null ? Double.NaN : last.gatewayHeapMax() / 1e6));

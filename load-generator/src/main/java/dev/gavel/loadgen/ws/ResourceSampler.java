@@ -126,10 +126,15 @@ public final class ResourceSampler implements AutoCloseable {
         return exposition == null ? Double.NaN : Prometheus.sum(exposition, "process_cpu_time_ns_total") / 1e9;
     }
 
-    /** The latest sample, or null if none was taken yet. */
+    /** The latest sample in which the gateway's heap could be read, or null if there is none. */
     public Sample latest() {
         synchronized (samples) {
-            return samples.isEmpty() ? null : samples.get(samples.size() - 1);
+            for (int i = samples.size() - 1; i >= 0; i--) {
+                if (!Double.isNaN(samples.get(i).gatewayHeapUsed())) {
+                    return samples.get(i);
+                }
+            }
+            return null;
         }
     }
 
