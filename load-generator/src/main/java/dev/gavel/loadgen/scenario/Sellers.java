@@ -63,9 +63,13 @@ final class Sellers {
                     if (index == null) {
                         return;
                     }
+                    if (frame.is("error")) {
+                        // An answer, not a loss: the gateway refused (too fast) or gave up waiting (TIMEOUT).
+                        refused.add(frame.code(), frame.requestId());
+                        return;
+                    }
                     if (!frame.is("auction-created") || frame.auctionId() == null || frame.endsAt() <= 0) {
-                        failures.add(
-                                "auction not created", frame.type() + " " + frame.code() + " for " + frame.requestId());
+                        failures.add("mangled reply", frame.type() + " answers create " + frame.requestId());
                         return;
                     }
                     Created auction = new Created(index, frame.auctionId(), frame.endsAt());
