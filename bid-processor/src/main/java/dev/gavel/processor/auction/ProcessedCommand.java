@@ -24,8 +24,13 @@ public record ProcessedCommand(int fingerprint, BidderNotice reply) {
         return new ProcessedCommand(fingerprint(command), reply);
     }
 
-    /** The answer to {@code repeat}, a command with the same id as the one remembered. */
-    public BidderNotice answer(AuctionCommand repeat) {
+    /**
+     * The answer to {@code repeat}, a command with the same id as the one remembered.
+     *
+     * @param minimumBidCents the auction's minimum bid now, told like with every other rejection when the id was
+     *     reused for a different command
+     */
+    public BidderNotice answer(AuctionCommand repeat, Long minimumBidCents) {
         if (fingerprint != fingerprint(repeat)) {
             return new CommandRejected(
                     repeat.commandId(),
@@ -35,7 +40,7 @@ public record ProcessedCommand(int fingerprint, BidderNotice reply) {
                     repeat.receivedAt(),
                     RejectionReason.DUPLICATE_COMMAND_ID,
                     "this id was already used for a different command",
-                    null);
+                    minimumBidCents);
         }
         if (reply instanceof CommandConfirmed confirmed) {
             return new CommandConfirmed(

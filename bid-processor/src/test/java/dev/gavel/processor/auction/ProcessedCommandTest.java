@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 /** Idempotency: the memory of a decided command answers a repeat of it, and refuses its id for anything else. */
 class ProcessedCommandTest {
 
+    /** The auction's minimum bid when the repeat arrives, which has moved since the original. */
+    private static final Long MINIMUM_NOW = cents("25.00");
+
     private static ProcessedCommand decided(AuctionCommand command) {
         Decision decision = given(create()).when(command);
         return ProcessedCommand.of(command, decision.reply());
@@ -32,7 +35,7 @@ class ProcessedCommandTest {
                 decided(bid().id("bid-1").by(BOB).amount("12.00").build());
 
         BidderNotice answer =
-                memory.answer(bid().id("bid-1").by(BOB).amount("12.00").build());
+                memory.answer(bid().id("bid-1").by(BOB).amount("12.00").build(), MINIMUM_NOW);
 
         assertThat(answer).isInstanceOfSatisfying(CommandConfirmed.class, confirmed -> {
             assertThat(confirmed.repeated()).isTrue();
@@ -47,11 +50,13 @@ class ProcessedCommandTest {
         ProcessedCommand memory =
                 decided(bid().id("bid-1").by(BOB).amount("12.00").at(DURING).build());
 
-        BidderNotice answer = memory.answer(bid().id("bid-1")
+        AuctionCommand resent = bid().id("bid-1")
                 .by(BOB)
                 .amount("12.00")
                 .at(DURING.plusSeconds(3))
-                .build());
+                .build();
+
+        BidderNotice answer = memory.answer(resent, MINIMUM_NOW);
 
         assertThat(answer).isInstanceOf(CommandConfirmed.class);
     }
@@ -61,9 +66,10 @@ class ProcessedCommandTest {
         AuctionCommand tooLow = bid().id("bid-1").by(BOB).amount("1.00").build();
         ProcessedCommand memory = decided(tooLow);
 
-        BidderNotice answer = memory.answer(tooLow);
+        BidderNotice answer = memory.answer(tooLow, MINIMUM_NOW);
 
         assertThat(answer).isEqualTo(memory.reply());
+        assertThat(((CommandRejected) answer).minimumBidCents()).isNotEqualTo(MINIMUM_NOW);
         assertThat(answer)
                 .isInstanceOfSatisfying(
                         CommandRejected.class,
@@ -76,7 +82,7 @@ class ProcessedCommandTest {
                 decided(bid().id("bid-1").by(BOB).amount("12.00").build());
 
         BidderNotice answer =
-                memory.answer(bid().id("bid-1").by(BOB).amount("13.00").build());
+                memory.answer(bid().id("bid-1").by(BOB).amount("13.00").build(), MINIMUM_NOW);
 
         assertDuplicate(answer);
     }
@@ -87,7 +93,7 @@ class ProcessedCommandTest {
                 decided(bid().id("bid-1").by(BOB).amount("12.00").build());
 
         BidderNotice answer =
-                memory.answer(bid().id("bid-1").by(BOB).max("12.00").build());
+                memory.answer(bid().id("bid-1").by(BOB).max("12.00").build(), MINIMUM_NOW);
 
         assertDuplicate(answer);
     }
@@ -98,7 +104,7 @@ class ProcessedCommandTest {
                 decided(bid().id("bid-1").by(BOB).amount("12.00").build());
 
         BidderNotice answer =
-                memory.answer(bid().id("bid-1").by(CAROL).amount("12.00").build());
+                memory.answer(bid().id("bid-1").by(CAROL).amount("12.00").build(), MINIMUM_NOW);
 
         assertDuplicate(answer);
     }
@@ -108,7 +114,7 @@ class ProcessedCommandTest {
         ProcessedCommand memory =
                 decided(bid().id("cmd-1").by(BOB).amount("12.00").build());
 
-        BidderNotice answer = memory.answer(buyNow().id("cmd-1").by(BOB).build());
+        BidderNotice answer = memory.answer(buyNow().id("cmd-1").by(BOB).build(), MINIMUM_NOW);
 
         assertDuplicate(answer);
     }
@@ -119,7 +125,7 @@ class ProcessedCommandTest {
         AuctionCommand command = bid().id("bid-1").by(BOB).amount("12.00").build();
         ProcessedCommand stored = serde.deserialize("store", serde.serialize("store", decided(command)));
 
-        BidderNotice answer = stored.answer(command);
+        BidderNotice answer = stored.answer(command, MINIMUM_NOW);
 
         assertThat(answer)
                 .isInstanceOfSatisfying(
@@ -128,9 +134,9 @@ class ProcessedCommandTest {
     }
 
     private static void assertDuplicate(BidderNotice answer) {
-        assertThat(answer)
-                .isInstanceOfSatisfying(
-                        CommandRejected.class,
-                        rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.DUPLICATE_COMMAND_ID));
+        assertThat(answer).isInstanceOfSatisfying(CommandRejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(RejectionReason.DUPLICATE_COMMAND_ID);
+            assertThat(rejected.minimumBidCents()).isEqualTo(MINIMUM_NOW);
+        });
     }
 }

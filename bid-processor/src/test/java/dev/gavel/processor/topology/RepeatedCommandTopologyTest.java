@@ -110,6 +110,18 @@ class RepeatedCommandTopologyTest {
     }
 
     @Test
+    void refusalOfAReusedIdTellsTheCurrentMinimumLikeEveryRejection() {
+        engine.send(create());
+        engine.send(bobsBid());
+        engine.skipOutputs();
+
+        engine.send(bid().id("bid-1").by(BOB).amount("30.00"));
+
+        assertThat(((CommandRejected) engine.notices().get(0)).minimumBidCents())
+                .isEqualTo(cents("13.00"));
+    }
+
+    @Test
     void repeatedBuyNowDoesNotSellTwice() {
         engine.send(create().buyNowPrice("80.00"));
         engine.send(buyNow().id("buy-1").by(CAROL));
