@@ -46,6 +46,13 @@ final class EngineDriver implements AutoCloseable {
     static final Duration CLOSE_GRACE = Duration.ofMillis(250);
     static final Duration ENDED_RETENTION = Duration.ofHours(1);
 
+    /**
+     * Streams writes and syncs checkpoint files at every commit, and the driver commits after every record: on a disk
+     * that makes a test wait for the disk. A memory file system, where there is one, makes syncs free. One directory
+     * serves the whole test JVM and goes when it exits, also when a run was abandoned before it could close.
+     */
+    private static final Path STATE_ROOT = createStateRoot();
+
     private final Path stateDir;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, AuctionCommand> commands;
@@ -59,11 +66,7 @@ final class EngineDriver implements AutoCloseable {
 
     EngineDriver(EngineSettings settings, Instant wallClock) {
         this.wallClock = wallClock;
-        try {
-            this.stateDir = Files.createTempDirectory("gavel-engine-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.stateDir = newStateDirectory();
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "gavel-bid-processor-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -80,6 +83,35 @@ final class EngineDriver implements AutoCloseable {
         this.states = driver.createOutputTopic(topics.state(), keyReader, JsonSerde.views());
         this.deadLetters = driver.createOutputTopic(topics.deadLetters(), keyReader, new ByteArrayDeserializer());
         this.requested = driver.createOutputTopic(topics.commands(), keyReader, JsonSerde.commands());
+    }
+
+    private static Path createStateRoot() {
+        Path memory = Path.of("/dev/shm");
+        try {
+            Path root = Files.isDirectory(memory) && Files.isWritable(memory)
+                    ? Files.createTempDirectory(memory, "gavel-engine-")
+                    : Files.createTempDirectory("gavel-engine-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path newStateDirectory() {
+        try {
+            return Files.createTempDirectory(STATE_ROOT, "driver-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path directory) {
+        try {
+            Utils.delete(directory.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The live engine with a short grace and retention, its wall clock at {@code wallClock}. */
@@ -163,11 +195,7 @@ final class EngineDriver implements AutoCloseable {
         try {
             driver.close();
         } finally {
-            try {
-                Utils.delete(stateDir.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            delete(stateDir);
         }
     }
 }
