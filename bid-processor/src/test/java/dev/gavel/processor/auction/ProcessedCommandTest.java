@@ -99,6 +99,35 @@ class ProcessedCommandTest {
     }
 
     @Test
+    void idReusedForABidThatOnlyAHashWouldConfuseIsADuplicate() {
+        ProcessedCommand memory =
+                decided(bid().id("bid-1").by(BOB).max("1550.00").build());
+
+        BidderNotice answer =
+                memory.answer(bid().id("bid-1").by(BOB).amount("50.00").build(), MINIMUM_NOW);
+
+        assertDuplicate(answer);
+    }
+
+    @Test
+    void idReusedForAnAuctionWithTheFieldsShiftedIsADuplicate() {
+        AuctionCommand original = create().id("create-1")
+                .title("Camera|Lens")
+                .description("boxed")
+                .build();
+        ProcessedCommand memory = ProcessedCommand.of(original, null);
+
+        BidderNotice answer = memory.answer(
+                create().id("create-1")
+                        .title("Camera")
+                        .description("Lens|boxed")
+                        .build(),
+                MINIMUM_NOW);
+
+        assertDuplicate(answer);
+    }
+
+    @Test
     void idReusedByAnotherUserIsADuplicate() {
         ProcessedCommand memory =
                 decided(bid().id("bid-1").by(BOB).amount("12.00").build());
