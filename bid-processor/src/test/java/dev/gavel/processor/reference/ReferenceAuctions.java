@@ -73,7 +73,7 @@ public final class ReferenceAuctions {
     private final Map<String, Lot> lots = new HashMap<>();
     private final Map<List<String>, Remembered> remembered = new HashMap<>();
 
-    /** A command already decided, and what its issuer was told. */
+    /** A command already decided, and what its issuer was told privately: nothing if its events told them. */
     private record Remembered(AuctionCommand command, Answer answer) {}
 
     /** One auction, private parts included. */
@@ -160,6 +160,7 @@ public final class ReferenceAuctions {
                 .collect(Collectors.toSet());
     }
 
+    /** Decides {@code command}, a user's or a close, against the auctions as they stand. */
     public Result handle(AuctionCommand command) {
         if (command instanceof CloseAuction close) {
             return Result.publicly(close(lots.get(close.auctionId()), close));
@@ -171,10 +172,10 @@ public final class ReferenceAuctions {
             return Result.privately(repeat(earlier, command, lot));
         }
         Result result = decide(lot, command);
-        // Outcomes are remembered with their auction: a command addressed to no auction has nothing to keep it by.
+        // Outcomes are remembered as long as their auction is kept: a command addressed to no auction has nothing
+        // to keep it by, so a repeat of it is decided again.
         if (lot != null || lots.containsKey(command.auctionId())) {
-            Answer answer = result.answer() != null ? result.answer() : new Answer(Answer.Kind.REPEATED, null, null);
-            remembered.put(key, new Remembered(command, answer));
+            remembered.put(key, new Remembered(command, result.answer()));
         }
         return result;
     }
@@ -184,7 +185,8 @@ public final class ReferenceAuctions {
             return Answer.rejected(RejectionReason.DUPLICATE_COMMAND_ID, currentMinimum(lot, command.receivedAt()));
         }
         Answer original = earlier.answer();
-        return original.kind() == Answer.Kind.REJECTED ? original : new Answer(Answer.Kind.REPEATED, null, null);
+        boolean rejected = original != null && original.kind() == Answer.Kind.REJECTED;
+        return rejected ? original : new Answer(Answer.Kind.REPEATED, null, null);
     }
 
     /** A retry is the same request whenever the gateway received it. */
