@@ -257,14 +257,17 @@ final class RandomSession {
     }
 
     /**
-     * A close requested {@code offsetMs} after the auction's current end: before it, as one that a late bid made
-     * stale; at or after it, as one whose grace is cut short.
+     * A close requested {@code offsetMs} after the auction's current end, but not after the session's clock, as the
+     * processor writes them: before the end, as one that a late bid made stale; at or after it, as one whose grace
+     * was cut short.
      */
     record Close(int auction, long offsetMs) implements Action {
         @Override
         public AuctionCommand command(RandomSession session, Instant at) {
             Instant end = session.reference.endOf(auctionId(auction));
-            Instant requested = end == null ? at : end.plusMillis(offsetMs);
+            Instant requested = end == null || end.plusMillis(offsetMs).isAfter(session.clock)
+                    ? session.clock
+                    : end.plusMillis(offsetMs);
             return new CloseAuction(session.nextId("close"), auctionId(auction), requested);
         }
     }
