@@ -96,6 +96,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
                 properties.conflateAfter(),
                 properties.sendTimeLimit(),
                 limits.newSessionLimit(),
+                properties.maxFrameSize().toBytes(),
                 this);
         sessions.put(ws.getId(), session);
         if (user != null
@@ -113,8 +114,11 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
         if (session == null) {
             return;
         }
-        messagesIn.increment();
-        if (message.getPayloadLength() > properties.maxFrameSize().toBytes()) {
+        String text;
+        try {
+            text = session.assemble(message.getPayload(), message.isLast());
+        } catch (MessageAssembler.TooLarge e) {
+            messagesIn.increment();
             reply(
                     session,
                     frames.error(
@@ -124,13 +128,22 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
                                     + properties.maxFrameSize().toBytes() + " bytes"));
             return;
         }
-        handle(session, message.getPayload());
+        if (text != null) {
+            messagesIn.increment();
+            handle(session, text);
+        }
+    }
+
+    /** Messages arrive in parts, so that the container needs only a small buffer per connection. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
     }
 
     @Override
     protected void handleBinaryMessage(WebSocketSession ws, BinaryMessage message) {
         ClientSession session = sessions.get(ws.getId());
-        if (session != null) {
+        if (session != null && message.isLast()) {
             messagesIn.increment();
             reply(
                     session,

@@ -38,6 +38,7 @@ public final class ClientSession implements Subscriber {
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private final SessionListener listener;
     private final Bucket messageLimit;
+    private final MessageAssembler assembler;
     private int strikes;
 
     /** A frame waiting to be sent; {@code auctionId} is set on frames that a newer snapshot may replace. */
@@ -62,6 +63,7 @@ public final class ClientSession implements Subscriber {
             int conflateAfter,
             Duration sendTimeLimit,
             Bucket messageLimit,
+            long maxMessageBytes,
             SessionListener listener) {
         this.ws = ws;
         this.user = user;
@@ -70,6 +72,7 @@ public final class ClientSession implements Subscriber {
         this.conflateAfter = conflateAfter;
         this.listener = listener;
         this.messageLimit = messageLimit;
+        this.assembler = new MessageAssembler(maxMessageBytes);
         this.remote = ((NativeWebSocketSession) ws)
                 .getNativeSession(jakarta.websocket.Session.class)
                 .getAsyncRemote();
@@ -91,6 +94,11 @@ public final class ClientSession implements Subscriber {
 
     public Set<String> subscriptions() {
         return subscriptions;
+    }
+
+    /** Adds a part of an incoming message; see {@link MessageAssembler#add}. Parts arrive one at a time. */
+    String assemble(String part, boolean last) {
+        return assembler.add(part, last);
     }
 
     /** Takes a token for one incoming message; messages are read one at a time per connection. */

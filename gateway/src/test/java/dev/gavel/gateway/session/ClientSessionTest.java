@@ -36,6 +36,7 @@ class ClientSessionTest {
     private static final int QUEUE_LIMIT = 4;
     private static final int CONFLATE_AFTER = 2;
     private static final Duration SEND_TIME_LIMIT = Duration.ofSeconds(3);
+    private static final long MAX_MESSAGE_BYTES = 8_192;
     private static final Instant TOKEN_EXPIRY = Times.NOW.plusSeconds(60);
 
     private final NativeWebSocketSession ws = mock(NativeWebSocketSession.class);
@@ -70,7 +71,15 @@ class ClientSessionTest {
                 .addLimit(limit -> limit.capacity(100).refillGreedy(100, Duration.ofSeconds(1)))
                 .build();
         return new ClientSession(
-                ws, user, tokenExpiresAt, queueLimit, conflateAfter, SEND_TIME_LIMIT, messageLimit, droppedSlow::add);
+                ws,
+                user,
+                tokenExpiresAt,
+                queueLimit,
+                conflateAfter,
+                SEND_TIME_LIMIT,
+                messageLimit,
+                MAX_MESSAGE_BYTES,
+                droppedSlow::add);
     }
 
     private CloseStatus closeStatus() throws IOException {
