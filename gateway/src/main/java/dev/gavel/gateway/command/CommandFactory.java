@@ -91,7 +91,7 @@ public final class CommandFactory {
     }
 
     /** The same user retrying the same bid id on the same auction yields the same command id. */
-    static String retryableId(UserRef user, String auctionId, String bidId) {
+    public static String retryableId(UserRef user, String auctionId, String bidId) {
         String name = user.id() + '\u0000' + auctionId + '\u0000' + bidId;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

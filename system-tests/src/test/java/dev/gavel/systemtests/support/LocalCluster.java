@@ -19,20 +19,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The real multi-process cluster of {@code ./gavel cluster up}: three Kafka brokers, two bid processors, two
- * gateways, each a separate JVM on loopback ports chosen for this run, under a temporary home. Faults are real
- * signals to those processes, found by the pid files the script writes.
+ * The real multi-process deployments of {@code ./gavel}, each service a separate JVM on loopback ports chosen for
+ * this run, under a temporary home: the cluster of {@code ./gavel cluster up} (three Kafka brokers, two bid
+ * processors, two gateways) or the single node of {@code ./gavel up}. Faults are real signals to those processes,
+ * found by the pid files the script writes.
  */
 public final class LocalCluster implements AutoCloseable {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+    private final boolean single;
     private final Path home;
     private final Map<String, String> environment;
     private final int[] gatewayPorts;
     private final int[] brokerPorts;
 
-    private LocalCluster(Path home, Map<String, String> environment, int[] gatewayPorts, int[] brokerPorts) {
+    private LocalCluster(
+            boolean single, Path home, Map<String, String> environment, int[] gatewayPorts, int[] brokerPorts) {
+        this.single = single;
         this.home = home;
         this.environment = environment;
         this.gatewayPorts = gatewayPorts;
@@ -41,6 +45,11 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts the cluster and returns once every service is healthy. */
     public static LocalCluster start() {
+        return start(Map.of());
+    }
+
+    /** Starts the cluster, with extra settings for every service, and returns once every service is healthy. */
+    public static LocalCluster start(Map<String, String> settings) {
         List<Integer> ports = freePorts(11);
         Path home = tempDir();
         Map<String, String> env = new HashMap<>();
@@ -57,11 +66,67 @@ public final class LocalCluster implements AutoCloseable {
         env.put("GAVEL_HTTP_PORT", ports.get(8).toString());
         env.put("GAVEL_HTTP_PORT_2", ports.get(9).toString());
         env.put("GAVEL_AUTH_JWT_SECRET", GavelStack.JWT_SECRET);
-        LocalCluster cluster = new LocalCluster(
-                home, env, new int[] {ports.get(8), ports.get(9)}, new int[] {ports.get(0), ports.get(1), ports.get(2)
-                });
+        env.putAll(settings);
+        LocalCluster cluster = new LocalCluster(false, home, env, new int[] {ports.get(8), ports.get(9)}, new int[] {
+            ports.get(0), ports.get(1), ports.get(2)
+        });
         cluster.gavel(Duration.ofMinutes(6), "cluster", "up", "-d");
         return cluster;
+    }
+
+    /** Starts the single node of {@code ./gavel up}: one broker, one processor, one gateway. */
+    public static LocalCluster startSingle(Map<String, String> settings) {
+        List<Integer> ports = freePorts(4);
+        Path home = tempDir();
+        Map<String, String> env = new HashMap<>();
+        env.put("GAVEL_HOME", home.toString());
+        env.put("GAVEL_SKIP_BUILD", "1");
+        env.put("GAVEL_KAFKA_PORT", ports.get(0).toString());
+        env.put("GAVEL_KAFKA_CONTROLLER_PORT", ports.get(1).toString());
+        env.put("GAVEL_PROCESSOR_PORT", ports.get(2).toString());
+        env.put("GAVEL_HTTP_PORT", ports.get(3).toString());
+        env.put("GAVEL_AUTH_JWT_SECRET", GavelStack.JWT_SECRET);
+        env.putAll(settings);
+        LocalCluster node = new LocalCluster(true, home, env, new int[] {ports.get(3)}, new int[] {ports.get(0)});
+        node.gavel(Duration.ofMinutes(4), "up", "-d");
+        return node;
+    }
+
+    public int gateways() {
+        return gatewayPorts.length;
+    }
+
+    /** Starts a stopped service again, as the deployment started it, and waits until it is healthy. */
+    public void restart(String service) {
+        if (single) {
+            gavel(Duration.ofMinutes(4), "up", "-d");
+        } else {
+            gavel(Duration.ofMinutes(4), "cluster", "start", service);
+        }
+    }
+
+    /** SIGSTOP: the process freezes, as in a long GC pause or a stalled VM. */
+    public void pause(String service) {
+        signal("STOP", service);
+    }
+
+    /** SIGCONT: a paused process resumes, unaware of the time it lost. */
+    public void resume(String service) {
+        signal("CONT", service);
+    }
+
+    private void signal(String signal, String service) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid(service))).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + service + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public URI gateway(int instance) {
@@ -155,7 +220,11 @@ public final class LocalCluster implements AutoCloseable {
     /** Stops whatever still runs, gracefully; the script kills what does not stop in time. */
     @Override
     public void close() {
-        gavel(Duration.ofMinutes(3), "cluster", "down");
+        if (single) {
+            gavel(Duration.ofMinutes(3), "down");
+        } else {
+            gavel(Duration.ofMinutes(3), "cluster", "down");
+        }
     }
 
     private static Path tempDir() {

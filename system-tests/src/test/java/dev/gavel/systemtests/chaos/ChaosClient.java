@@ -1,0 +1,252 @@
+package dev.gavel.systemtests.chaos;
+
+import static dev.gavel.systemtests.support.Messages.createAuction;
+import static dev.gavel.systemtests.support.Messages.message;
+import static dev.gavel.systemtests.support.Messages.placeBid;
+import static dev.gavel.systemtests.support.Messages.subscribe;
+
+import dev.gavel.events.Money;
+import dev.gavel.events.UserRef;
+import dev.gavel.gateway.command.CommandFactory;
+import dev.gavel.systemtests.chaos.History.Result;
+import dev.gavel.systemtests.support.LocalCluster;
+import dev.gavel.systemtests.support.Messages;
+import dev.gavel.systemtests.support.Users.User;
+import dev.gavel.systemtests.support.WsClient;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A careful client, as a phone app would be: follows the lobby and every auction in it, bids with a bid id so that
+ * any retry is safe, and when its gateway goes away reconnects to another one, resumes every auction from the last
+ * seq it saw and sends an undecided bid again. Everything it sends and sees goes into the history.
+ */
+final class ChaosClient implements AutoCloseable {
+
+    private static final Duration DECISION_WAIT = Duration.ofSeconds(15);
+    private static final Duration GIVE_UP = Duration.ofSeconds(90);
+
+    /** What this client knows of an auction. */
+    private record Known(long seq, BigDecimal minimumNextBid, boolean open) {}
+
+    private final LocalCluster cluster;
+    private final User user;
+    private final History history;
+    private final Random random;
+    private final Map<String, Known> auctions = new ConcurrentHashMap<>();
+    private int gateway;
+    private WsClient ws;
+    private int cursor;
+    private int bids;
+
+    ChaosClient(LocalCluster cluster, User user, int gateway, History history, long seed) {
+        this.cluster = cluster;
+        this.user = user;
+        this.gateway = gateway;
+        this.history = history;
+        this.random = new Random(seed);
+    }
+
+    String name() {
+        return user.name();
+    }
+
+    /** Connects, to its gateway or the next one that answers, and resumes everything it follows. */
+    void connect() {
+        Awaitility.await(user.name() + " reconnects")
+                .atMost(GIVE_UP)
+                .pollInterval(Duration.ofMillis(500))
+                .until(this::tryConnect);
+        ws.send(message("subscribe-lobby").json());
+        auctions.forEach((auctionId, known) ->
+                ws.send(subscribe(auctionId).with("lastSeq", known.seq()).json()));
+    }
+
+    private boolean tryConnect() {
+        try {
+            ws = WsClient.connect(cluster.webSocket(gateway), user.token());
+            cursor = 0;
+            return true;
+        } catch (RuntimeException e) {
+            gateway = gateway % cluster.gateways() + 1;
+            return false;
+        }
+    }
+
+    private void ensureConnected() {
+        if (ws == null || ws.isClosed()) {
+            gateway = gateway % cluster.gateways() + 1;
+            connect();
+        }
+    }
+
+    /** Handles what arrived since the last call: lobby news, events and snapshots. */
+    void pump() {
+        List<JsonNode> received = ws.received();
+        for (int i = cursor; i < received.size(); i++) {
+            handle(received.get(i));
+        }
+        cursor = received.size();
+    }
+
+    private void handle(JsonNode message) {
+        String type = message.path("type").asString();
+        if (type.equals("auction-created") && !message.has("requestId")) {
+            String auctionId = message.path("auction").path("id").asString();
+            if (auctions.putIfAbsent(auctionId, known(message.path("auction"))) == null) {
+                ws.send(subscribe(auctionId).with("lastSeq", 1).json());
+            }
+        } else if (type.equals("snapshot")) {
+            JsonNode auction = message.path("auction");
+            auctions.put(auction.path("id").asString(), known(auction));
+            history.seen(new History.Seen(
+                    user.name(),
+                    auction.path("id").asString(),
+                    auction.path("seq").asLong(),
+                    true,
+                    message));
+        } else if (message.has("seq") && message.has("auctionId")) {
+            String auctionId = message.path("auctionId").asString();
+            long seq = message.path("seq").asLong();
+            history.seen(new History.Seen(user.name(), auctionId, seq, false, message));
+            auctions.computeIfPresent(
+                    auctionId,
+                    (id, known) -> new Known(
+                            seq,
+                            message.has("minimumNextBid")
+                                    ? message.path("minimumNextBid").decimalValue()
+                                    : known.minimumNextBid(),
+                            known.open() && !type.equals("auction-ended")));
+        }
+    }
+
+    private static Known known(JsonNode auction) {
+        return new Known(
+                auction.path("seq").asLong(),
+                auction.path("minimumNextBid").decimalValue(),
+                "OPEN".equals(auction.path("status").asString()));
+    }
+
+    /** Places one bid on a random open auction, retrying with the same bid id until it is decided. */
+    void bid() {
+        ensureConnected();
+        pump();
+        List<String> open = new ArrayList<>();
+        auctions.forEach((id, known) -> {
+            if (known.open()) {
+                open.add(id);
+            }
+        });
+        if (open.isEmpty()) {
+            return;
+        }
+        open.sort(String::compareTo);
+        String auctionId = open.get(random.nextInt(open.size()));
+        BigDecimal minimum = auctions.get(auctionId).minimumNextBid();
+        BigDecimal amount = minimum.add(BigDecimal.valueOf(random.nextInt(3)));
+        String bidId = user.name() + "-" + (++bids);
+        Messages.Builder bid = random.nextInt(4) == 0
+                ? placeBid(auctionId, null).with("maxAmount", amount.multiply(BigDecimal.valueOf(2)))
+                : placeBid(auctionId, amount);
+        String commandId = CommandFactory.retryableId(new UserRef(user.id(), user.name()), auctionId, bidId);
+        decide("place-bid", commandId, auctionId, bid.with("bidId", bidId), true);
+    }
+
+    /** Creates an auction and returns its id, or null if no decision reached this client. */
+    String create(long durationMs) {
+        ensureConnected();
+        Messages.Builder create = createAuction()
+                .with("startingPrice", Money.toDecimal(100 + random.nextInt(900)))
+                .with("durationMs", durationMs)
+                .with("softCloseMs", 2_000);
+        // Not retried: a create carries no client id, so a retry after an unknown outcome could create a second one.
+        JsonNode reply = decide("create-auction", null, null, create, false);
+        return reply == null ? null : reply.path("auction").path("id").asString(null);
+    }
+
+    /**
+     * Sends a command until a decision arrives: a new request id each time, the same bid id, on whichever gateway
+     * answers. Records the outcome.
+     */
+    private JsonNode decide(String kind, String commandId, String auctionId, Messages.Builder command, boolean retry) {
+        long sent = System.nanoTime();
+        long deadline = sent + GIVE_UP.toNanos();
+        int attempts = 0;
+        while (System.nanoTime() < deadline && (retry || attempts == 0)) {
+            attempts++;
+            ensureConnected();
+            String requestId = Messages.requestId();
+            JsonNode reply;
+            try {
+                ws.send(command.with("requestId", requestId).json());
+                reply = ws.await(
+                        "decision of " + requestId,
+                        m -> requestId.equals(m.path("requestId").asString(null)) || ws.isClosed(),
+                        DECISION_WAIT);
+            } catch (ConditionTimeoutException | IllegalStateException | CompletionException e) {
+                continue;
+            }
+            if (!requestId.equals(reply.path("requestId").asString(null))) {
+                continue;
+            }
+            String type = reply.path("type").asString();
+            String code = reply.path("code").asString("");
+            if (type.equals("error") && (code.equals("UNAVAILABLE") || code.equals("TIMEOUT"))) {
+                continue;
+            }
+            boolean accepted = type.equals("bid-accepted") || type.equals("auction-created");
+            String reason = reply.has("reason") ? reply.path("reason").asString() : code;
+            String id = auctionId != null
+                    ? auctionId
+                    : reply.path("auction").path("id").asString(null);
+            history.command(new History.Command(
+                    kind,
+                    commandId,
+                    id,
+                    user.id(),
+                    accepted ? Result.ACCEPTED : Result.REJECTED,
+                    accepted ? null : reason,
+                    attempts,
+                    sent,
+                    System.nanoTime()));
+            pump();
+            return reply;
+        }
+        history.command(new History.Command(
+                kind, commandId, auctionId, user.id(), Result.UNKNOWN, null, attempts, sent, System.nanoTime()));
+        return null;
+    }
+
+    /** Waits until every auction this client follows has ended, or the time is up. */
+    boolean awaitAllEnded(Duration timeout) {
+        try {
+            Awaitility.await(user.name() + " sees every auction end")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        ensureConnected();
+                        pump();
+                        return auctions.values().stream().noneMatch(Known::open);
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ws != null) {
+            ws.close();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gavel.systemtests.chaos;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the clients of a chaos run did and saw: every command with its outcome as the client learned it, every
+ * message of an auction's stream each client was shown, and every fault injected. The audit holds it against the
+ * committed logs.
+ */
+final class History {
+
+    enum Result {
+        ACCEPTED,
+        REJECTED,
+        /** No decision reached the client: unavailable, timed out, or the connection died, and retries ran out. */
+        UNKNOWN
+    }
+
+    /**
+     * One command as its client knows it. {@code commandId} is derived from the bid id for bids; creates are known by
+     * the auction id the gateway answered with.
+     */
+    record Command(
+            String kind,
+            String commandId,
+            String auctionId,
+            String userId,
+            Result result,
+            String reason,
+            int attempts,
+            long sentNanos,
+            long decidedNanos) {}
+
+    /** A message of an auction's stream as one client received it: an event, or a snapshot. */
+    record Seen(String client, String auctionId, long seq, boolean snapshot, JsonNode message) {}
+
+    /** A fault, and when the system answered a new command again after it. */
+    record Fault(String kind, String target, long atNanos) {}
+
+    private final List<Command> commands = Collections.synchronizedList(new ArrayList<>());
+    private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+
+    void command(Command command) {
+        commands.add(command);
+    }
+
+    void seen(Seen message) {
+        seen.add(message);
+    }
+
+    void fault(Fault fault) {
+        faults.add(fault);
+    }
+
+    List<Command> commands() {
+        synchronized (commands) {
+            return List.copyOf(commands);
+        }
+    }
+
+    List<Seen> seen() {
+        synchronized (seen) {
+            return List.copyOf(seen);
+        }
+    }
+
+    List<Fault> faults() {
+        synchronized (faults) {
+            return List.copyOf(faults);
+        }
+    }
+
+    /**
+     * How long the system took to decide again after a fault: the longest any command sent within a second of the
+     * fault waited for its decision (retries included), counted from the fault. -1 if none was sent then.
+     */
+    long recoveryMillis(Fault fault) {
+        long window = 1_000_000_000L;
+        return commands().stream()
+                .filter(c -> c.result() != Result.UNKNOWN
+                        && c.sentNanos() >= fault.atNanos()
+                        && c.sentNanos() < fault.atNanos() + window)
+                .mapToLong(c -> (c.decidedNanos() - fault.atNanos()) / 1_000_000)
+                .max()
+                .orElse(-1);
+    }
+}
