@@ -4,6 +4,7 @@ import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.AuctionFeed;
+import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
 import dev.gavel.gateway.command.Replies;
@@ -59,8 +60,14 @@ class GatewayConfiguration {
     }
 
     @Bean
-    AuctionFeed auctionFeed(KafkaProperties kafka, AuctionDirectory directory, CommandService commands) {
-        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands);
+    StatsBoard statsBoard(AuctionDirectory directory, FrameWriter frames) {
+        return new StatsBoard(directory, frames);
+    }
+
+    @Bean
+    AuctionFeed auctionFeed(
+            KafkaProperties kafka, AuctionDirectory directory, CommandService commands, StatsBoard board) {
+        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands, board);
     }
 
     @Bean
