@@ -13,11 +13,13 @@ export function statsPanel() {
   const highestDetail = h('small', {class: 'muted', testid: 'stats-highest-bid-detail'});
   const hotList = h('ol', {class: 'hot-list', testid: 'stats-hot'});
   const hotEmpty = h('p', {class: 'muted', testid: 'stats-hot-empty'}, 'No bids in the last minute.');
+  const hotDetail = h('small', {class: 'muted', testid: 'stats-hot-detail'});
   const node = h('section', {class: 'stats panel', testid: 'stats', 'aria-label': 'Show statistics'},
     h('div', {class: 'stat'}, h('span', {class: 'label'}, 'Sales'), gmv),
     h('div', {class: 'stat'}, h('span', {class: 'label'}, 'Sell-through'), sellThrough, sellThroughDetail),
     h('div', {class: 'stat'}, h('span', {class: 'label'}, 'Highest bid'), highest, highestDetail),
-    h('div', {class: 'stat stat-hot'}, h('span', {class: 'label'}, 'Hot right now'), hotList, hotEmpty));
+    h('div', {class: 'stat stat-hot'}, h('span', {class: 'label'}, 'Hot right now'), hotList, hotDetail, hotEmpty));
+  let hotStartsAt = 0;
   let hotEndsAt = 0;
 
   function show(stats) {
@@ -35,7 +37,9 @@ export function statsPanel() {
     setText(highest, bid ? money(bid.amount) : '—');
     setText(highestDetail, bid ? `${bid.title ?? 'an auction'}, minute to ${clockTime(bid.windowEnd)}` : '');
     const hot = stats.hotAuctions;
+    hotStartsAt = hot ? hot.windowStart : 0;
     hotEndsAt = hot ? hot.windowEnd : 0;
+    setText(hotDetail, hot ? `most bids in the minute to ${clockTime(hot.windowEnd)}` : '');
     fill(hotList, ...(hot ? hot.auctions : []).map((auction) =>
       h('li', {testid: 'stats-hot-item', 'data-auction-id': auction.auctionId},
         h('a', {href: `#/auction/${encodeURIComponent(auction.auctionId)}`}, auction.title ?? auction.auctionId),
@@ -43,10 +47,14 @@ export function statsPanel() {
     tick();
   }
 
-  /** The ranking holds until its window ends; past that nobody has bid since, and nothing is hot. */
+  /**
+   * A ranking is replaced as soon as anyone bids. One that has not been replaced a whole window after its window
+   * ended says that nobody has bid for at least that long: nothing is hot any more.
+   */
   function tick() {
-    const stale = hotEndsAt <= serverNow();
+    const stale = serverNow() >= hotEndsAt + (hotEndsAt - hotStartsAt);
     hotList.hidden = stale || hotList.childElementCount === 0;
+    hotDetail.hidden = hotList.hidden;
     hotEmpty.hidden = !hotList.hidden;
   }
 
