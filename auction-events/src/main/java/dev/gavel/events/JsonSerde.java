@@ -26,6 +26,8 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             .disable(DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
             .disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Amounts are whole cents: a fraction is a producer's mistake to refuse, never to truncate.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     /**

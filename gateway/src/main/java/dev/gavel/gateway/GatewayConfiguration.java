@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
@@ -45,9 +46,11 @@ class GatewayConfiguration {
     }
 
     @Bean
-    KafkaTemplate<String, AuctionCommand> commandTemplate(KafkaProperties kafka) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), new StringSerializer(), JsonSerde.commands()));
+    KafkaTemplate<String, AuctionCommand> commandTemplate(KafkaProperties kafka, MeterRegistry meters) {
+        DefaultKafkaProducerFactory<String, AuctionCommand> producers = new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), new StringSerializer(), JsonSerde.commands());
+        producers.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(producers);
     }
 
     @Bean
@@ -66,8 +69,12 @@ class GatewayConfiguration {
 
     @Bean
     AuctionFeed auctionFeed(
-            KafkaProperties kafka, AuctionDirectory directory, CommandService commands, StatsBoard board) {
-        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands, board);
+            KafkaProperties kafka,
+            AuctionDirectory directory,
+            CommandService commands,
+            StatsBoard board,
+            MeterRegistry meters) {
+        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands, board, meters);
     }
 
     @Bean

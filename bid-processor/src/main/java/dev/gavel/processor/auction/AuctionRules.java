@@ -88,6 +88,11 @@ public final class AuctionRules {
         return current == null ? auction.startingPriceCents() : current + increments.at(current);
     }
 
+    /** The minimum bid a rejection tells: the current one while the auction is open at {@code at}, else none. */
+    public Long minimumBidAt(Auction auction, Instant at) {
+        return auction != null && auction.isOpenAt(at) ? minimumNextBid(auction) : null;
+    }
+
     /** What bidders may see of the auction. */
     public AuctionView view(Auction auction) {
         return new AuctionView(
@@ -347,7 +352,7 @@ public final class AuctionRules {
     }
 
     private Decision reject(Auction auction, AuctionCommand command, RejectionReason reason, String message) {
-        Long minimumBid = auction != null && auction.isOpenAt(command.receivedAt()) ? minimumNextBid(auction) : null;
+        Long minimumBid = minimumBidAt(auction, command.receivedAt());
         return Decision.of(
                 auction,
                 new CommandRejected(

@@ -8,25 +8,32 @@ import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
+import dev.gavel.events.JsonSerde;
 import dev.gavel.events.RejectionReason;
-import java.util.Objects;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The memory of a user command already decided, so that a repeated command (a client retrying with the same id)
  * gets its original outcome again and changes nothing.
  *
- * @param fingerprint what the command asked for, so that an id reused for a different command is refused
+ * @param fingerprint exactly what the command asked for, so that an id reused for a different command is refused
  * @param reply the original outcome
  */
-public record ProcessedCommand(int fingerprint, BidderNotice reply) {
+public record ProcessedCommand(String fingerprint, BidderNotice reply) {
 
     public static ProcessedCommand of(AuctionCommand command, BidderNotice reply) {
         return new ProcessedCommand(fingerprint(command), reply);
     }
 
-    /** The answer to {@code repeat}, a command with the same id as the one remembered. */
-    public BidderNotice answer(AuctionCommand repeat) {
-        if (fingerprint != fingerprint(repeat)) {
+    /**
+     * The answer to {@code repeat}, a command with the same id as the one remembered.
+     *
+     * @param minimumBidCents the auction's minimum bid now, told like with every other rejection when the id was
+     *     reused for a different command
+     */
+    public BidderNotice answer(AuctionCommand repeat, Long minimumBidCents) {
+        if (!fingerprint.equals(fingerprint(repeat))) {
             return new CommandRejected(
                     repeat.commandId(),
                     repeat.auctionId(),
@@ -35,7 +42,7 @@ public record ProcessedCommand(int fingerprint, BidderNotice reply) {
                     repeat.receivedAt(),
                     RejectionReason.DUPLICATE_COMMAND_ID,
                     "this id was already used for a different command",
-                    null);
+                    minimumBidCents);
         }
         if (reply instanceof CommandConfirmed confirmed) {
             return new CommandConfirmed(
@@ -54,14 +61,17 @@ public record ProcessedCommand(int fingerprint, BidderNotice reply) {
         return reply;
     }
 
-    /** Stable across JVMs: built from strings and numbers only (enum hash codes are not). */
-    static int fingerprint(AuctionCommand command) {
+    /**
+     * The request as a JSON array of strings and numbers: stable across JVMs (enum hash codes are not), and exact. A
+     * hash would let different requests collide, such as a bid of 50.00 and a maximum of 1550.00 by the same user.
+     */
+    static String fingerprint(AuctionCommand command) {
         String issuer = command.issuer() == null ? null : command.issuer().id();
+        List<Object> request;
         if (command instanceof PlaceBid bid) {
-            return Objects.hash(command.commandType(), issuer, bid.amountCents(), bid.maxAmountCents());
-        }
-        if (command instanceof CreateAuction create) {
-            return Objects.hash(
+            request = Arrays.asList(command.commandType(), issuer, bid.amountCents(), bid.maxAmountCents());
+        } else if (command instanceof CreateAuction create) {
+            request = Arrays.asList(
                     command.commandType(),
                     issuer,
                     create.title(),
@@ -73,10 +83,11 @@ public record ProcessedCommand(int fingerprint, BidderNotice reply) {
                     create.mode() == null ? null : create.mode().name(),
                     create.softCloseMs(),
                     create.maxExtensionMs());
+        } else if (command instanceof BuyNow || command instanceof CancelAuction) {
+            request = Arrays.asList(command.commandType(), issuer);
+        } else {
+            request = List.of(command.commandType());
         }
-        if (command instanceof BuyNow || command instanceof CancelAuction) {
-            return Objects.hash(command.commandType(), issuer);
-        }
-        return Objects.hash(command.commandType());
+        return JsonSerde.MAPPER.writeValueAsString(request);
     }
 }

@@ -7,6 +7,7 @@ import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionStatus;
+import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.Topics;
 import dev.gavel.processor.auction.Auction;
@@ -101,14 +102,15 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private void decide(AuctionCommand command, long timestamp) {
         String auctionId = command.auctionId();
         String processedKey = auctionId + PROCESSED_SEPARATOR + command.commandId();
+        Auction before = auctions.get(auctionId);
         if (command.issuer() != null) {
             ProcessedCommand seen = processed.get(processedKey);
             if (seen != null) {
-                send(AuctionTopology.REJECTIONS_SINK, auctionId, seen.answer(command), timestamp);
+                BidderNotice answer = seen.answer(command, rules.minimumBidAt(before, command.receivedAt()));
+                send(AuctionTopology.REJECTIONS_SINK, auctionId, answer, timestamp);
                 return;
             }
         }
-        Auction before = auctions.get(auctionId);
         Decision decision = rules.decide(before, command);
         Auction after = decision.auction();
         if (after != before) {

@@ -93,11 +93,15 @@ public class AuctionDirectory {
      */
     public AuctionView publish(AuctionEvent event) {
         if (event instanceof AuctionEvent.AuctionCreated created) {
-            LiveAuction live = auctions.computeIfAbsent(event.auctionId(), id -> new LiveAuction(created.auction()));
+            boolean[] isNew = {false};
+            LiveAuction live = auctions.computeIfAbsent(event.auctionId(), id -> {
+                isNew[0] = true;
+                return new LiveAuction(created.auction());
+            });
+            if (!isNew[0]) {
+                return null; // already known: from the state topic, or this creation was read before
+            }
             synchronized (live) {
-                if (live.view.seq() > created.seq()) {
-                    return null; // already known from the state topic
-                }
                 live.remember(event);
             }
             broadcastToLobby(frames.write(frames.forSubscribers(event)), event.auctionId());

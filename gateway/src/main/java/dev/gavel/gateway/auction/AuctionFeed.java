@@ -7,6 +7,8 @@ import dev.gavel.events.JsonSerde;
 import dev.gavel.events.ShowStats;
 import dev.gavel.events.Topics;
 import dev.gavel.gateway.command.CommandService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,8 +61,14 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
+    private final MeterRegistry meters;
+
     public AuctionFeed(
-            Map<String, Object> consumerConfig, AuctionDirectory directory, CommandService commands, StatsBoard board) {
+            Map<String, Object> consumerConfig,
+            AuctionDirectory directory,
+            CommandService commands,
+            StatsBoard board,
+            MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -69,6 +77,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         this.directory = directory;
         this.commands = commands;
         this.board = board;
+        this.meters = meters;
     }
 
     @Override
@@ -113,7 +122,9 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> kafka =
-                    new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+                            new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+                    KafkaClientMetrics metrics = new KafkaClientMetrics(kafka)) {
+                metrics.bindTo(meters);
                 consumer = kafka;
                 if (loaded) {
                     resume(kafka);

@@ -15,10 +15,12 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Reads client messages strictly: a message that is not exactly what the protocol describes is refused with a
@@ -42,10 +44,14 @@ public final class ClientMessageReader {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .withCoercionConfigDefaults(config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            // Numbers are not text: {"auctionId": 42} is the wrong type, not "42".
+            .withCoercionConfig(
+                    LogicalType.Textual, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
             .build();
 
     private static final ObjectReader READER = MAPPER.readerFor(ClientMessage.class);
@@ -107,7 +113,7 @@ public final class ClientMessageReader {
                     .map(JacksonException.Reference::getPropertyName)
                     .filter(name -> name != null)
                     .collect(Collectors.joining("."));
-            throw invalid(field.isEmpty() ? "a message must be a JSON object with a type" : wrongType(field));
+            throw invalid(field.isEmpty() ? "a message must be exactly one JSON object with a type" : wrongType(field));
         } catch (JacksonException e) {
             throw invalid("not a valid message: " + e.getOriginalMessage());
         }

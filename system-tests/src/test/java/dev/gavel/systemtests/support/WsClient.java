@@ -147,11 +147,24 @@ public final class WsClient implements AutoCloseable {
                         && auctionId.equals(message.path("auction").path("id").asString(null)));
     }
 
-    /** Messages of one auction's public stream, in the order received. */
+    /**
+     * Messages of one auction's public stream, in the order received: its creation (when replayed to a client that
+     * resumed from seq 0) and every event carrying its {@code seq}.
+     */
     public List<JsonNode> eventsOf(String auctionId) {
         return received.stream()
-                .filter(message -> auctionId.equals(message.path("auctionId").asString(null)) && message.has("seq"))
+                .filter(message -> (auctionId.equals(message.path("auctionId").asString(null)) && message.has("seq"))
+                        || ("auction-created".equals(message.path("type").asString())
+                                && auctionId.equals(
+                                        message.path("auction").path("id").asString(null))))
                 .toList();
+    }
+
+    /** The seq of a public event; a creation carries it in its auction. */
+    public static long seqOf(JsonNode event) {
+        return event.has("seq")
+                ? event.path("seq").asLong()
+                : event.path("auction").path("seq").asLong();
     }
 
     public int awaitClose() {

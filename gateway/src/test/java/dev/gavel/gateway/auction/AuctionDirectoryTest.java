@@ -1,0 +1,450 @@
+package dev.gavel.gateway.auction;
+
+import static dev.gavel.gateway.testing.Users.BOB;
+import static dev.gavel.gateway.testing.Users.CAROL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionView;
+import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.testing.AuctionHistory;
+import dev.gavel.gateway.testing.Frames;
+import dev.gavel.gateway.testing.Times;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class AuctionDirectoryTest {
+
+    private static final int REPLAY_LIMIT = 3;
+    private static final String REQUEST_ID = "r-1";
+
+    private final FrameWriter frames = spy(new FrameWriter(Times.fixedClock()));
+    private final AuctionDirectory directory = new AuctionDirectory(frames, REPLAY_LIMIT);
+    private final AuctionHistory lamp = AuctionHistory.of("lamp");
+    private final RecordingSubscriber viewer = new RecordingSubscriber();
+
+    /** The lamp auction, created and published, with {@code bids} bids after it (seq 1 + bids). */
+    private void lampWithBids(int bids) {
+        directory.publish(lamp.created());
+        for (int i = 1; i <= bids; i++) {
+            directory.publish(lamp.bid(i % 2 == 1 ? BOB : CAROL, 10_00 + i * 100L));
+        }
+    }
+
+    private static String bidUpdated(long seq) {
+        return "bid-updated#" + seq;
+    }
+
+    @Nested
+    class Publishing {
+
+        @Test
+        void sendsEachEventToTheSubscribersInOrder() {
+            lampWithBids(0);
+            directory.subscribe(viewer, null, "lamp", null);
+
+            directory.publish(lamp.bid(BOB, 11_00));
+            directory.publish(lamp.extended(Duration.ofSeconds(10)));
+            directory.publish(lamp.ended());
+
+            assertThat(viewer.frames())
+                    .containsExactly("snapshot#1", bidUpdated(2), "auction-extended#3", "auction-ended#4");
+        }
+
+        @Test
+        void returnsTheAuctionAfterTheEvent() {
+            lampWithBids(0);
+
+            AuctionView after = directory.publish(lamp.bid(BOB, 11_00));
+
+            assertThat(after).isEqualTo(lamp.view());
+            assertThat(directory.find("lamp")).contains(lamp.view());
+        }
+
+        @Test
+        void ignoresAnEventAlreadyApplied() {
+            lampWithBids(0);
+            AuctionEvent bid = lamp.bid(BOB, 11_00);
+            directory.publish(bid);
+            directory.subscribe(viewer, null, "lamp", null);
+            viewer.clear();
+
+            AuctionView again = directory.publish(bid);
+
+            assertThat(again).isNull();
+            assertThat(viewer.deliveries()).isEmpty();
+            assertThat(directory.find("lamp")).contains(lamp.view());
+        }
+
+        @Test
+        void ignoresAnEventThatSkipsASeq() {
+            lampWithBids(0);
+            directory.subscribe(viewer, null, "lamp", null);
+            viewer.clear();
+            lamp.bid(BOB, 11_00); // seq 2 never arrives
+            AuctionEvent third = lamp.bid(CAROL, 12_00);
+
+            AuctionView after = directory.publish(third);
+
+            assertThat(after).isNull();
+            assertThat(viewer.deliveries()).isEmpty();
+            assertThat(directory.find("lamp").orElseThrow().seq()).isEqualTo(1);
+        }
+
+        @Test
+        void ignoresAnEventOfAnUnknownAuction() {
+            AuctionHistory unknown = AuctionHistory.open("unknown");
+
+            assertThat(directory.publish(unknown.bid(BOB, 11_00))).isNull();
+            assertThat(directory.find("unknown")).isEmpty();
+        }
+
+        @Test
+        void ignoresACreationAlreadyApplied() {
+            RecordingSubscriber lobby = new RecordingSubscriber();
+            directory.subscribeLobby(lobby);
+            AuctionEvent.AuctionCreated created = lamp.created();
+            directory.publish(created);
+
+            AuctionView again = directory.publish(created);
+
+            assertThat(again).isNull();
+            assertThat(lobby.frames()).containsExactly("auction-created#1");
+        }
+
+        @Test
+        void doesNotSendToAnUnsubscribedViewer() {
+            lampWithBids(0);
+            directory.subscribe(viewer, null, "lamp", null);
+
+            directory.unsubscribe(viewer, "lamp");
+            directory.publish(lamp.bid(BOB, 11_00));
+
+            assertThat(viewer.frames()).containsExactly("snapshot#1");
+        }
+
+        @Test
+        void letsSubscribersReplaceAnEventByTheLatestStateOfItsAuction() {
+            lampWithBids(0);
+            directory.subscribe(viewer, null, "lamp", null);
+
+            directory.publish(lamp.bid(BOB, 11_00));
+
+            RecordingSubscriber.Delivery delivery = viewer.last();
+            assertThat(delivery.auctionId()).isEqualTo("lamp");
+            JsonNode latest = Frames.read(delivery.latestState().get());
+            assertThat(latest.path("type").asString()).isEqualTo("snapshot");
+            assertThat(latest.path("resync").asBoolean()).isTrue();
+            assertThat(latest.path("auction").path("seq").asLong()).isEqualTo(2);
+            assertThat(latest.path("auction").path("currentBid").decimalValue()).isEqualByComparingTo("11");
+        }
+    }
+
+    @Nested
+    class LatestState {
+
+        @Test
+        void isRenderedOnceForAnEventHoweverManySubscribersAskForIt() {
+            lampWithBids(0);
+            List<RecordingSubscriber> viewers =
+                    List.of(new RecordingSubscriber(), new RecordingSubscriber(), new RecordingSubscriber());
+            viewers.forEach(subscriber -> directory.subscribe(subscriber, null, "lamp", null));
+
+            directory.publish(lamp.bid(BOB, 11_00));
+            List<String> rendered = viewers.stream()
+                    .map(subscriber -> subscriber.last().latestState().get())
+                    .toList();
+
+            verify(frames, times(1)).snapshot(null, lamp.view(), true);
+            assertThat(rendered).allSatisfy(frame -> assertThat(frame).isSameAs(rendered.get(0)));
+        }
+
+        @Test
+        void isNotRenderedWhenNoSubscriberLagsBehind() {
+            lampWithBids(0);
+            directory.subscribe(viewer, null, "lamp", null);
+
+            directory.publish(lamp.bid(BOB, 11_00));
+
+            verify(frames, never()).snapshot(isNull(), any(), eq(true));
+        }
+    }
+
+    @Nested
+    class Restoring {
+
+        @Test
+        void skipsTheEventsTheSnapshotAlreadyContains() {
+            AuctionEvent.AuctionCreated created = lamp.created();
+            AuctionEvent bid = lamp.bid(BOB, 11_00);
+            AuctionEvent rival = lamp.bid(CAROL, 12_00);
+            directory.restore("lamp", lamp.view());
+            directory.subscribe(viewer, null, "lamp", null);
+            viewer.clear();
+
+            assertThat(directory.publish(created)).isNull();
+            assertThat(directory.publish(bid)).isNull();
+            assertThat(directory.publish(rival)).isNull();
+
+            assertThat(viewer.deliveries()).isEmpty();
+            assertThat(directory.find("lamp")).contains(lamp.view());
+        }
+
+        @Test
+        void skipsTheCreationOfAnAuctionRestoredAtItsCreation() {
+            RecordingSubscriber lobby = new RecordingSubscriber();
+            directory.subscribeLobby(lobby);
+            AuctionEvent.AuctionCreated created = lamp.created();
+            directory.restore("lamp", lamp.view());
+
+            assertThat(directory.publish(created)).isNull();
+            assertThat(lobby.deliveries()).isEmpty();
+        }
+
+        @Test
+        void appliesTheEventsAfterTheSnapshot() {
+            lamp.created();
+            directory.restore("lamp", lamp.view());
+            directory.subscribe(viewer, null, "lamp", null);
+
+            AuctionView after = directory.publish(lamp.bid(BOB, 11_00));
+
+            assertThat(after).isEqualTo(lamp.view());
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2));
+        }
+
+        @Test
+        void keepsANewerStateThanTheSnapshot() {
+            lampWithBids(0);
+            AuctionView older = lamp.view();
+            directory.publish(lamp.bid(BOB, 11_00));
+
+            directory.restore("lamp", older);
+
+            assertThat(directory.find("lamp")).contains(lamp.view());
+        }
+
+        @Test
+        void forgetsAnAuctionWhoseStateIsDeleted() {
+            lampWithBids(0);
+
+            directory.restore("lamp", null);
+
+            assertThat(directory.find("lamp")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Subscribing {
+
+        @Test
+        void withoutLastSeqSendsTheSnapshotFirstAndThenTheEvents() {
+            lampWithBids(2);
+
+            boolean subscribed = directory.subscribe(viewer, REQUEST_ID, "lamp", null);
+            directory.publish(lamp.bid(BOB, 15_00));
+
+            assertThat(subscribed).isTrue();
+            assertThat(viewer.frames()).containsExactly("snapshot#3", bidUpdated(4));
+            JsonNode snapshot = viewer.frame(0);
+            assertThat(snapshot.path("requestId").asString()).isEqualTo(REQUEST_ID);
+            assertThat(snapshot.has("resync")).isFalse();
+        }
+
+        @Test
+        void withLastSeqInTheBufferSendsExactlyTheMissedEventsAndThenSubscribed() {
+            lampWithBids(4); // seq 1..5; the buffer keeps 3, 4 and 5
+
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 2L);
+            directory.publish(lamp.bid(BOB, 20_00));
+
+            assertThat(viewer.frames())
+                    .containsExactly(bidUpdated(3), bidUpdated(4), bidUpdated(5), "subscribed", bidUpdated(6));
+            JsonNode subscribed = viewer.frame(3);
+            assertThat(subscribed.path("requestId").asString()).isEqualTo(REQUEST_ID);
+            assertThat(subscribed.path("channel").asString()).isEqualTo("auction:lamp");
+        }
+
+        @Test
+        void withTheLatestSeqSendsOnlySubscribed() {
+            lampWithBids(2);
+
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 3L);
+
+            assertThat(viewer.frames()).containsExactly("subscribed");
+        }
+
+        @Test
+        void fromTheCreationReplaysTheWholeHistoryWhileTheBufferHoldsIt() {
+            lampWithBids(2); // seq 1..3: exactly the buffer
+
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 0L);
+
+            assertThat(viewer.frames())
+                    .containsExactly("auction-created#1", bidUpdated(2), bidUpdated(3), "subscribed");
+        }
+
+        @Test
+        void withLastSeqBeforeTheBufferSendsASnapshotMarkedResync() {
+            lampWithBids(4); // the buffer keeps 3, 4 and 5: event 2 is gone
+
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 1L);
+
+            assertThat(viewer.frames()).containsExactly("snapshot#5");
+            assertThat(viewer.frame(0).path("resync").asBoolean()).isTrue();
+            assertThat(viewer.frame(0).path("requestId").asString()).isEqualTo(REQUEST_ID);
+        }
+
+        @Test
+        void withLastSeqAheadOfTheAuctionSendsASnapshotMarkedResync() {
+            lampWithBids(1);
+
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 9L);
+
+            assertThat(viewer.frames()).containsExactly("snapshot#2");
+            assertThat(viewer.frame(0).path("resync").asBoolean()).isTrue();
+        }
+
+        @Test
+        void withLastSeqBeforeARestoredSnapshotSendsASnapshotMarkedResync() {
+            lamp.created();
+            lamp.bid(BOB, 11_00);
+            directory.restore("lamp", lamp.view()); // events before it were never seen here
+
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 1L);
+
+            assertThat(viewer.frames()).containsExactly("snapshot#2");
+            assertThat(viewer.frame(0).path("resync").asBoolean()).isTrue();
+        }
+
+        @Test
+        void replaysEventsThatMayBeReplacedButNotTheConfirmation() {
+            lampWithBids(2);
+
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 1L);
+
+            assertThat(viewer.deliveries())
+                    .extracting(delivery -> delivery.latestState() != null)
+                    .containsExactly(true, true, false);
+        }
+
+        @Test
+        void toAnUnknownAuctionIsRefused() {
+            assertThat(directory.subscribe(viewer, REQUEST_ID, "nothing", null)).isFalse();
+            assertThat(viewer.deliveries()).isEmpty();
+        }
+
+        @Test
+        void isCounted() {
+            lampWithBids(0);
+
+            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(new RecordingSubscriber(), null, "lamp", null);
+
+            assertThat(directory.subscriptions()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class Lobby {
+
+        private final RecordingSubscriber lobby = new RecordingSubscriber();
+
+        @Test
+        void isToldOfCreationsAndEndingsOnly() {
+            directory.subscribeLobby(lobby);
+
+            lampWithBids(1);
+            directory.publish(lamp.extended(Duration.ofSeconds(5)));
+            directory.publish(lamp.ended());
+
+            assertThat(lobby.frames()).containsExactly("auction-created#1", "auction-ended#4");
+        }
+
+        @Test
+        void framesAreNeverReplaced() {
+            directory.subscribeLobby(lobby);
+
+            lampWithBids(0);
+            directory.publish(lamp.ended());
+
+            assertThat(lobby.deliveries())
+                    .allSatisfy(delivery -> assertThat(delivery.latestState()).isNull());
+        }
+
+        @Test
+        void isLeftByUnsubscribing() {
+            directory.subscribeLobby(lobby);
+
+            directory.unsubscribeLobby(lobby);
+            lampWithBids(0);
+
+            assertThat(lobby.deliveries()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Listing {
+
+        @Test
+        void openAuctionsEndSoonestFirstAndLeaveOutTheEnded() {
+            AuctionHistory late = AuctionHistory.open("late");
+            late.extended(Duration.ofMinutes(30));
+            directory.restore("late", late.view());
+            AuctionHistory ended = AuctionHistory.open("ended");
+            ended.ended();
+            directory.restore("ended", ended.view());
+            lampWithBids(0);
+
+            assertThat(directory.openAuctions()).extracting(AuctionView::id).containsExactly("lamp", "late");
+        }
+    }
+
+    @Nested
+    class Eviction {
+
+        @Test
+        void forgetsAuctionsThatEndedBeforeTheCutoff() {
+            lampWithBids(0);
+            directory.publish(lamp.ended());
+            Instant endedAt = lamp.view().endedAt();
+
+            int evicted = directory.evictEndedBefore(endedAt.plusMillis(1));
+
+            assertThat(evicted).isEqualTo(1);
+            assertThat(directory.find("lamp")).isEmpty();
+        }
+
+        @Test
+        void keepsAuctionsThatEndedAtOrAfterTheCutoff() {
+            lampWithBids(0);
+            directory.publish(lamp.ended());
+
+            int evicted = directory.evictEndedBefore(lamp.view().endedAt());
+
+            assertThat(evicted).isZero();
+            assertThat(directory.find("lamp")).isPresent();
+        }
+
+        @Test
+        void keepsOpenAuctions() {
+            lampWithBids(1);
+
+            int evicted = directory.evictEndedBefore(Instant.MAX);
+
+            assertThat(evicted).isZero();
+            assertThat(directory.size()).isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gavel.gateway.auction;
+
+import dev.gavel.gateway.testing.Frames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/** A subscriber that keeps every frame it is given, with the latest-state supplier that came with it. */
+final class RecordingSubscriber implements Subscriber {
+
+    record Delivery(String auctionId, String frame, Supplier<String> latestState) {}
+
+    private final List<Delivery> deliveries = new ArrayList<>();
+
+    @Override
+    public void deliver(String auctionId, String frame, Supplier<String> latestState) {
+        deliveries.add(new Delivery(auctionId, frame, latestState));
+    }
+
+    List<Delivery> deliveries() {
+        return deliveries;
+    }
+
+    /** Each frame as {@code type#seq}, e.g. {@code snapshot#1, bid-updated#2}. */
+    List<String> frames() {
+        return deliveries.stream().map(d -> Frames.describe(d.frame())).toList();
+    }
+
+    JsonNode frame(int index) {
+        return Frames.read(deliveries.get(index).frame());
+    }
+
+    Delivery last() {
+        return deliveries.get(deliveries.size() - 1);
+    }
+
+    void clear() {
+        deliveries.clear();
+    }
+}

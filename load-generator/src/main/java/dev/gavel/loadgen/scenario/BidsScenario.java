@@ -1,0 +1,460 @@
+package dev.gavel.loadgen.scenario;
+
+import dev.gavel.loadgen.RunContext;
+import dev.gavel.loadgen.check.Failures;
+import dev.gavel.loadgen.check.RequestLedger;
+import dev.gavel.loadgen.metrics.LatencyRecorder;
+import dev.gavel.loadgen.metrics.Pacer;
+import dev.gavel.loadgen.report.Results;
+import dev.gavel.loadgen.ws.Frame;
+import dev.gavel.loadgen.ws.Gateway;
+import dev.gavel.loadgen.ws.Messages;
+import dev.gavel.loadgen.ws.ResourceSampler;
+import dev.gavel.loadgen.ws.WsConnection;
+import dev.gavel.processor.auction.BidIncrements;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * M bidders, each a signed-in user with one WebSocket, bid on A auctions through the gateway at fixed rates (and
+ * once flat out). Each bid's round trip runs from its intended send time to its own {@code bid-accepted} or
+ * {@code bid-rejected}. Auditor connections watch every auction and check that each accepted bid appears as exactly
+ * one public event, in seq order, and that no event appears for a bid not accepted.
+ */
+@Command(name = "bids", description = "Bidders over auctions through the gateway: round trip and accepted bids/s.")
+public final class BidsScenario implements Scenario {
+
+    @Option(
+            names = "--bidders",
+            description = "Simulated bidders, one user and WebSocket each (default: ${DEFAULT-VALUE}).")
+    int bidders = 1_000;
+
+    @Option(names = "--auctions", description = "Auctions bid on (default: ${DEFAULT-VALUE}).")
+    int auctions = 1_000;
+
+    @Option(names = "--rates", split = ",", description = "Offered bids/s, one step each (default: ${DEFAULT-VALUE}).")
+    List<Integer> rates = new ArrayList<>(List.of(500, 1_000, 2_000, 3_000));
+
+    @Option(
+            names = "--flat-out-window",
+            description = "Bids in flight for the closed-loop step; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int flatOutWindow = 200;
+
+    @Option(names = "--warmup", description = "Seconds of each step not measured (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds = 5;
+
+    @Option(names = "--duration", description = "Seconds of each step measured (default: ${DEFAULT-VALUE}).")
+    int durationSeconds = 15;
+
+    private static final long STARTING_PRICE_CENTS = 1_000;
+    private static final int SUBSCRIPTIONS_PER_AUDITOR = 100;
+    private static final long DRAIN_SECONDS = 15;
+
+    /** A bid sent, as its reply will need it. */
+    private record Bid(int step, long intendedNanos, int auction, int bidder, long amountCents) {}
+
+    /** What one load step counts. */
+    private static final class Step {
+        final String label;
+        final double offered;
+        final LatencyRecorder latency;
+        final long windowStart;
+        long windowEnd;
+        final LongAdder sent = new LongAdder();
+        final LongAdder accepted = new LongAdder();
+        final LongAdder decided = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+
+        Step(String label, double offered, long windowStart, long windowEnd, boolean fromIntended) {
+            this.label = label;
+            this.offered = offered;
+            this.windowStart = windowStart;
+            this.windowEnd = windowEnd;
+            this.latency = LatencyRecorder.measuringFrom(windowStart);
+        }
+
+        boolean inWindow(long nanos) {
+            return nanos - windowStart >= 0 && nanos - windowEnd <= 0;
+        }
+    }
+
+    private final BidIncrements increments = BidIncrements.DEFAULT;
+
+    private Failures failures;
+    private RequestLedger<Bid> ledger;
+    private volatile Step[] steps;
+    private String[] auctionIds;
+    private Map<String, Integer> auctionIndex;
+    private String[] bidderIds;
+    private AtomicLongArray minimum;
+    private AtomicReferenceArray<String> leader;
+    /** Accepted bids that must show as a public event, by auction, amount and bidder; and the events seen. */
+    private final Map<String, Boolean> acceptedPublic = new ConcurrentHashMap<>();
+
+    private final Map<String, Boolean> eventsSeen = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private List<WsConnection> bidderConnections;
+    private volatile ClosedLoop closedLoop;
+
+    @Override
+    public String name() {
+        return "bids";
+    }
+
+    @Override
+    public String title() {
+        return "Bids through the gateway";
+    }
+
+    @Override
+    public void quick() {
+        bidders = 50;
+        auctions = 50;
+        rates = new ArrayList<>(List.of(100, 200));
+        flatOutWindow = 20;
+        warmupSeconds = 1;
+        durationSeconds = 3;
+    }
+
+    @Override
+    public void run(RunContext context, Results.Builder result) throws Exception {
+        result.setting("bidders", bidders)
+                .setting("auctions", auctions)
+                .setting("rates", rates)
+                .setting("flat_out_window", flatOutWindow)
+                .setting("warmup_s", warmupSeconds)
+                .setting("measured_s", durationSeconds)
+                .setting("connections", "one per bidder; auditors watch every auction")
+                .setting("gateway_limits", "defaults: 20 commands/s per user, 50 messages/s per connection");
+        failures = new Failures();
+        ledger = new RequestLedger<>(failures);
+        int stepCount = rates.size() + (flatOutWindow > 0 ? 1 : 0);
+        long durationMs = TimeUnit.SECONDS.toMillis(
+                60 + (long) stepCount * (warmupSeconds + durationSeconds + DRAIN_SECONDS + 5));
+        try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads());
+                ResourceSampler sampler = new ResourceSampler(gateway, context.processorUri())) {
+            List<Sellers.Created> created = Sellers.create(
+                    gateway,
+                    context.runId(),
+                    name(),
+                    auctions,
+                    200,
+                    STARTING_PRICE_CENTS,
+                    durationMs,
+                    failures,
+                    auction -> {});
+            auctionIds = created.stream().map(Sellers.Created::auctionId).toArray(String[]::new);
+            auctionIndex = new ConcurrentHashMap<>();
+            for (int a = 0; a < auctionIds.length; a++) {
+                auctionIndex.put(auctionIds[a], a);
+            }
+            minimum = new AtomicLongArray(auctions);
+            for (int a = 0; a < auctions; a++) {
+                minimum.set(a, STARTING_PRICE_CENTS);
+            }
+            leader = new AtomicReferenceArray<>(auctions);
+
+            List<WsConnection> auditors = watch(gateway, context.runId());
+            List<Gateway.User> users = gateway.users("bidder", bidders);
+            bidderIds = users.stream().map(Gateway.User::id).toArray(String[]::new);
+            List<WsConnection.Handler> handlers = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int b = 0; b < bidders; b++) {
+                names.add("bidder-" + b);
+                handlers.add(new BidderHandler());
+            }
+            bidderConnections = gateway.connect(users, names, handlers);
+            try {
+                sampler.start();
+                steps = new Step[stepCount];
+                int s = 0;
+                for (int rate : rates) {
+                    openLoopStep(s++, rate);
+                }
+                if (flatOutWindow > 0) {
+                    closedLoopStep(s);
+                }
+                audit();
+            } finally {
+                Gateway.closeAll(bidderConnections);
+                Gateway.closeAll(auditors);
+            }
+            failures.throwIfAny(name());
+            report(result, sampler);
+        }
+    }
+
+    /** Auditors: connections that subscribe to every auction, a hundred per connection, at 40 a second. */
+    private List<WsConnection> watch(Gateway gateway, String runId) throws InterruptedException {
+        int count = (auctions + SUBSCRIPTIONS_PER_AUDITOR - 1) / SUBSCRIPTIONS_PER_AUDITOR;
+        RequestLedger<String> subscriptions = new RequestLedger<>(failures);
+        List<Gateway.User> users = gateway.users("auditor", count);
+        List<WsConnection.Handler> handlers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("auditor-" + i);
+            handlers.add(new Auditor(subscriptions));
+        }
+        List<WsConnection> connections = gateway.connect(users, names, handlers);
+        Pacer pacer = new Pacer(System.nanoTime(), 40);
+        for (int k = 0; k < SUBSCRIPTIONS_PER_AUDITOR; k++) {
+            pacer.awaitTurn(k);
+            for (int i = 0; i < count; i++) {
+                int a = i * SUBSCRIPTIONS_PER_AUDITOR + k;
+                if (a < auctions) {
+                    String requestId = "watch-" + a;
+                    subscriptions.sent(requestId, auctionIds[a]);
+                    connections.get(i).send(Messages.subscribe(requestId, auctionIds[a]));
+                }
+            }
+        }
+        subscriptions.awaitAnswers(TimeUnit.SECONDS.toNanos(30));
+        failures.throwIfAny(name() + " (subscribing auditors)");
+        return connections;
+    }
+
+    private void openLoopStep(int index, int rate) throws InterruptedException {
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        long windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = windowStart + TimeUnit.SECONDS.toNanos(durationSeconds);
+        Step step = new Step(rate + " bids/s", rate, windowStart, end, true);
+        steps[index] = step;
+        Pacer pacer = new Pacer(start, rate);
+        long total = (long) rate * (warmupSeconds + durationSeconds);
+        for (long n = 0; n < total; n++) {
+            long intended = pacer.awaitTurn(n);
+            send(index, step, intended, (int) (n % bidders));
+        }
+        ledger.awaitAnswers(TimeUnit.SECONDS.toNanos(DRAIN_SECONDS));
+    }
+
+    /** Flat out: a fixed number of bids in flight, each reply sending the next, so the system sets the pace. */
+    private final class ClosedLoop {
+        final int index;
+        final Step step;
+        final long stopAt;
+        final AtomicLong next = new AtomicLong();
+
+        ClosedLoop(int index, Step step, long stopAt) {
+            this.index = index;
+            this.step = step;
+            this.stopAt = stopAt;
+        }
+
+        void sendNext() {
+            long now = System.nanoTime();
+            if (now - stopAt < 0) {
+                send(index, step, now, (int) (next.getAndIncrement() % bidders));
+            }
+        }
+    }
+
+    private void closedLoopStep(int index) throws InterruptedException {
+        long start = System.nanoTime();
+        long windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = windowStart + TimeUnit.SECONDS.toNanos(durationSeconds);
+        Step step = new Step("flat out (" + flatOutWindow + " in flight)", 0, windowStart, end, false);
+        steps[index] = step;
+        ClosedLoop loop = new ClosedLoop(index, step, end);
+        closedLoop = loop;
+        for (int i = 0; i < flatOutWindow; i++) {
+            loop.sendNext();
+        }
+        long wait;
+        while ((wait = end - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        ledger.awaitAnswers(TimeUnit.SECONDS.toNanos(DRAIN_SECONDS));
+        closedLoop = null;
+    }
+
+    private void send(int stepIndex, Step step, long intendedNanos, int bidder) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int auction = random.nextInt(auctions);
+        // A bidder that leads would only raise their own hidden maximum: real bidders wait to be outbid.
+        for (int tries = 0; tries < 3 && bidderIds[bidder].equals(leader.get(auction)); tries++) {
+            auction = random.nextInt(auctions);
+        }
+        long amount = minimum.get(auction);
+        for (int raise = random.nextInt(3); raise > 0; raise--) {
+            amount += increments.at(amount);
+        }
+        String requestId = "bid-" + sequence.incrementAndGet();
+        ledger.sent(requestId, new Bid(stepIndex, intendedNanos, auction, bidder, amount));
+        if (step.inWindow(intendedNanos)) {
+            step.sent.increment();
+        }
+        bidderConnections.get(bidder).send(Messages.placeBid(requestId, auctionIds[auction], amount));
+    }
+
+    private final class BidderHandler implements WsConnection.Handler {
+        @Override
+        public void onFrame(WsConnection connection, Frame frame, long receivedNanos) {
+            if (frame.requestId() == null) {
+                failures.add("unexpected message", frame.type() + " without requestId to a bidder");
+                return;
+            }
+            Bid bid = ledger.answered(frame.requestId(), frame.type());
+            if (bid == null) {
+                return;
+            }
+            Step step = steps[bid.step()];
+            boolean counted = step.inWindow(receivedNanos);
+            String auctionId = auctionIds[bid.auction()];
+            switch (frame.type()) {
+                case "bid-accepted" -> {
+                    if (!auctionId.equals(frame.auctionId()) || frame.amountCents() != bid.amountCents()) {
+                        failures.add(
+                                "mangled reply",
+                                "bid-accepted for " + frame.auctionId() + " at " + frame.amountCents()
+                                        + " answers a bid on " + auctionId + " at " + bid.amountCents());
+                    }
+                    // A leader raising their own maximum changes no public price; any other acceptance is an event.
+                    boolean raise = frame.leading() && frame.currentBidCents() < frame.amountCents();
+                    if (!raise) {
+                        acceptedPublic.put(eventKey(auctionId, bid.amountCents(), bidderIds[bid.bidder()]), true);
+                    }
+                    if (frame.leading()) {
+                        leader.set(bid.auction(), bidderIds[bid.bidder()]);
+                    }
+                    raiseMinimum(bid.auction(), frame.currentBidCents() + increments.at(frame.currentBidCents()));
+                    step.latency.record(bid.intendedNanos(), receivedNanos);
+                    if (counted) {
+                        step.accepted.increment();
+                        step.decided.increment();
+                    }
+                }
+                case "bid-rejected" -> {
+                    if (frame.minimumCents() > 0) {
+                        raiseMinimum(bid.auction(), frame.minimumCents());
+                    }
+                    step.latency.record(bid.intendedNanos(), receivedNanos);
+                    if (counted) {
+                        step.decided.increment();
+                    }
+                    step.outcomes
+                            .computeIfAbsent("rejected " + frame.reason(), k -> new LongAdder())
+                            .increment();
+                }
+                case "error" -> {
+                    step.errors.increment();
+                    step.outcomes
+                            .computeIfAbsent("error " + frame.code(), k -> new LongAdder())
+                            .increment();
+                }
+                default -> failures.add("mangled reply", frame.type() + " answers a bid");
+            }
+            ClosedLoop loop = closedLoop;
+            if (loop != null && loop.index == bid.step()) {
+                loop.sendNext();
+            }
+        }
+
+        @Override
+        public void onUnreadable(WsConnection connection, String text, String problem) {
+            failures.add("unreadable message", problem + ": " + text);
+        }
+
+        @Override
+        public void onLost(WsConnection connection, String why) {
+            failures.add("connection lost", connection.name() + " " + why);
+        }
+    }
+
+    private void raiseMinimum(int auction, long cents) {
+        minimum.accumulateAndGet(auction, cents, Math::max);
+    }
+
+    private final class Auditor extends Subscribers {
+        Auditor(RequestLedger<String> subscriptions) {
+            super(BidsScenario.this.failures, subscriptions);
+        }
+
+        @Override
+        protected void onEvent(Frame event, long receivedNanos) {
+            if (!event.is("bid-updated")) {
+                return;
+            }
+            String key = eventKey(event.auctionId(), event.amountCents(), event.bidderId());
+            if (eventsSeen.put(key, true) != null) {
+                failures.add("duplicate event", "bid-updated " + key + " twice");
+            }
+            Integer a = auctionIndex.get(event.auctionId());
+            if (a != null) {
+                raiseMinimum(a, event.minimumCents());
+                leader.set(a, event.leaderId());
+            }
+        }
+    }
+
+    private static String eventKey(String auctionId, long amountCents, String bidderId) {
+        return auctionId + "|" + amountCents + "|" + bidderId;
+    }
+
+    /** Every accepted bid is one public event and every event one accepted bid; events may trail the replies. */
+    private void audit() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!eventsSeen.keySet().equals(acceptedPublic.keySet()) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        for (String key : acceptedPublic.keySet()) {
+            if (!eventsSeen.containsKey(key)) {
+                failures.add("accepted bid without a public event", key);
+            }
+        }
+        for (String key : eventsSeen.keySet()) {
+            if (!acceptedPublic.containsKey(key)) {
+                failures.add("public event without an accepted bid", key);
+            }
+        }
+    }
+
+    private void report(Results.Builder result, ResourceSampler sampler) {
+        long totalAccepted = 0;
+        for (Step step : steps) {
+            double seconds = (step.windowEnd - step.windowStart) / 1e9;
+            result.step(new Results.Step(
+                    step.label,
+                    step.offered,
+                    step.sent.sum() / seconds,
+                    step.accepted.sum() / seconds,
+                    step.decided.sum() / seconds,
+                    step.errors.sum(),
+                    step.latency.percentiles()));
+            totalAccepted += step.accepted.sum();
+            StringBuilder outcomes = new StringBuilder();
+            step.outcomes.forEach(
+                    (k, v) -> outcomes.append(k).append(": ").append(v.sum()).append("; "));
+            ResourceSampler.Summary usage = sampler.summary(step.windowStart, step.windowEnd);
+            result.note(String.format(
+                    Locale.ROOT,
+                    "%s: gateway CPU %.2f cores, processor CPU %.2f cores, load generator CPU %.2f cores"
+                            + " (mean of %d samples); %s",
+                    step.label,
+                    usage.gatewayCpuMean(),
+                    usage.processorCpuMean(),
+                    usage.generatorCpuMean(),
+                    usage.samples(),
+                    outcomes.isEmpty()
+                            ? "no rejections or errors"
+                            : outcomes.toString().strip()));
+        }
+        result.figure(
+                "events_audited", "Accepted bids matched one-to-one with public events", acceptedPublic.size(), "");
+        result.figure("accepted_in_windows", "Accepted bids in the measured windows", totalAccepted, "");
+        result.note("Open-loop steps measure from each bid's intended send time (coordinated omission corrected);"
+                + " the flat-out step is a closed loop and measures from the actual send.");
+    }
+}

@@ -1,0 +1,213 @@
+package dev.gavel.loadgen.scenario;
+
+import dev.gavel.loadgen.RunContext;
+import dev.gavel.loadgen.check.Failures;
+import dev.gavel.loadgen.check.RequestLedger;
+import dev.gavel.loadgen.metrics.LatencyRecorder;
+import dev.gavel.loadgen.report.Results;
+import dev.gavel.loadgen.ws.Frame;
+import dev.gavel.loadgen.ws.Gateway;
+import dev.gavel.loadgen.ws.Messages;
+import dev.gavel.loadgen.ws.WsConnection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Many short auctions, created over a few seconds so that their ends are spread the same way; every other one gets a
+ * bid. A watcher subscribed to each auction measures how late {@code auction-ended} arrives after the auction's
+ * {@code endsAt} (same machine, same wall clock), and checks that every auction ends exactly once with the right
+ * outcome.
+ */
+@Command(name = "endings", description = "Many short auctions: lateness of auction-ended after endsAt.")
+public final class EndingsScenario implements Scenario {
+
+    @Option(names = "--auctions", description = "Auctions (default: ${DEFAULT-VALUE}).")
+    int auctions = 500;
+
+    @Option(names = "--auction-ms", description = "Each auction's duration, at least 5000 (default: ${DEFAULT-VALUE}).")
+    long auctionMs = 8_000;
+
+    @Option(
+            names = "--spread",
+            description = "Seconds over which they are created, and so end (default: ${DEFAULT-VALUE}).")
+    int spreadSeconds = 5;
+
+    private static final int AUCTIONS_PER_WATCHER = 40;
+    private static final int BIDDERS = 5;
+    private static final long STARTING_PRICE_CENTS = 500;
+
+    private Failures failures;
+    private final Map<String, Long> endsAt = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> bidAccepted = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> ended = new ConcurrentHashMap<>();
+    private final LatencyRecorder lateness = LatencyRecorder.withoutWarmup();
+    private final LongAdder sold = new LongAdder();
+    private final LongAdder unsold = new LongAdder();
+
+    @Override
+    public String name() {
+        return "endings";
+    }
+
+    @Override
+    public String title() {
+        return "Auction endings";
+    }
+
+    @Override
+    public void quick() {
+        auctions = 40;
+        auctionMs = 5_000;
+        spreadSeconds = 2;
+    }
+
+    @Override
+    public void run(RunContext context, Results.Builder result) throws Exception {
+        result.setting("auctions", auctions)
+                .setting("auction_ms", auctionMs)
+                .setting("spread_s", spreadSeconds)
+                .setting("with_one_bid", "every other auction");
+        failures = new Failures();
+        RequestLedger<String> subscriptions = new RequestLedger<>(failures);
+        RequestLedger<String> bids = new RequestLedger<>(failures);
+        try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads())) {
+            int watcherCount = (auctions + AUCTIONS_PER_WATCHER - 1) / AUCTIONS_PER_WATCHER;
+            List<Gateway.User> watcherUsers = gateway.users("watcher", watcherCount);
+            List<WsConnection.Handler> handlers = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int w = 0; w < watcherCount; w++) {
+                names.add("watcher-" + w);
+                handlers.add(new Watcher(subscriptions));
+            }
+            List<WsConnection> watchers = gateway.connect(watcherUsers, names, handlers);
+            List<Gateway.User> bidderUsers = gateway.users("bidder", BIDDERS);
+            List<WsConnection.Handler> bidderHandlers = new ArrayList<>();
+            List<String> bidderNames = new ArrayList<>();
+            for (int b = 0; b < BIDDERS; b++) {
+                bidderNames.add("endings-bidder-" + b);
+                bidderHandlers.add(new Bidder(bids));
+            }
+            List<WsConnection> bidders = gateway.connect(bidderUsers, bidderNames, bidderHandlers);
+            try {
+                List<Sellers.Created> created = Sellers.create(
+                        gateway,
+                        context.runId(),
+                        name(),
+                        auctions,
+                        auctions / (double) spreadSeconds,
+                        STARTING_PRICE_CENTS,
+                        auctionMs,
+                        failures,
+                        auction -> {
+                            endsAt.put(auction.auctionId(), auction.endsAt());
+                            String watch = "watch-" + auction.index();
+                            subscriptions.sent(watch, auction.auctionId());
+                            watchers.get(auction.index() % watchers.size())
+                                    .send(Messages.subscribe(watch, auction.auctionId()));
+                            if (auction.index() % 2 == 0) {
+                                String bid = "end-bid-" + auction.index();
+                                bids.sent(bid, auction.auctionId());
+                                bidders.get(auction.index() / 2 % BIDDERS)
+                                        .send(Messages.placeBid(bid, auction.auctionId(), STARTING_PRICE_CENTS));
+                            }
+                        });
+                long lastEnd = created.stream()
+                        .mapToLong(Sellers.Created::endsAt)
+                        .max()
+                        .orElseThrow();
+                subscriptions.awaitAnswers(TimeUnit.SECONDS.toNanos(30));
+                bids.awaitAnswers(TimeUnit.SECONDS.toNanos(30));
+                long deadline = lastEnd + TimeUnit.SECONDS.toMillis(30);
+                while (ended.size() < auctions && System.currentTimeMillis() < deadline && failures.isEmpty()) {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                }
+                for (String auctionId : endsAt.keySet()) {
+                    if (!ended.containsKey(auctionId)) {
+                        failures.add("auction never ended", auctionId + " was due at " + endsAt.get(auctionId));
+                    }
+                }
+            } finally {
+                Gateway.closeAll(bidders);
+                Gateway.closeAll(watchers);
+            }
+            failures.throwIfAny(name());
+        }
+        result.latency("lateness", "auction-ended at the client after endsAt", lateness.percentiles());
+        result.figure("sold", "Auctions ended SOLD (one bid each)", sold.sum(), "");
+        result.figure("unsold", "Auctions ended UNSOLD (no bid)", unsold.sum(), "");
+        result.note("Lateness is measured against the wall clock (client and server on one machine); by design it"
+                + " includes the processor's close grace (250 ms) and punctuation interval (100 ms).");
+    }
+
+    private final class Watcher extends Subscribers {
+        Watcher(RequestLedger<String> subscriptions) {
+            super(EndingsScenario.this.failures, subscriptions);
+        }
+
+        @Override
+        protected void onEvent(Frame event, long receivedNanos) {
+            if (!event.is("auction-ended")) {
+                return;
+            }
+            Instant now = Instant.now();
+            Long due = endsAt.get(event.auctionId());
+            if (due == null) {
+                failures.add("unexpected message", "auction-ended of an auction not watched: " + event.auctionId());
+                return;
+            }
+            if (ended.put(event.auctionId(), true) != null) {
+                failures.add("auction ended twice", event.auctionId());
+                return;
+            }
+            lateness.recordMicros(ChronoUnit.MICROS.between(Instant.ofEpochMilli(due), now));
+            boolean withBid = bidAccepted.containsKey(event.auctionId());
+            String expected = withBid ? "SOLD" : "UNSOLD";
+            if (!expected.equals(event.outcome()) || event.endedAt() != due) {
+                failures.add(
+                        "wrong ending",
+                        event.auctionId() + " ended " + event.outcome() + " at " + event.endedAt() + ", expected "
+                                + expected + " at " + due);
+            }
+            (withBid ? sold : unsold).increment();
+        }
+    }
+
+    private final class Bidder implements WsConnection.Handler {
+        private final RequestLedger<String> bids;
+
+        Bidder(RequestLedger<String> bids) {
+            this.bids = bids;
+        }
+
+        @Override
+        public void onFrame(WsConnection connection, Frame frame, long receivedNanos) {
+            String auctionId = bids.answered(frame.requestId(), frame.type());
+            if (auctionId == null) {
+                return;
+            }
+            if (frame.is("bid-accepted")) {
+                bidAccepted.put(auctionId, true);
+            } else {
+                failures.add("bid refused", frame.type() + " " + frame.reason() + frame.code() + " on " + auctionId);
+            }
+        }
+
+        @Override
+        public void onUnreadable(WsConnection connection, String text, String problem) {
+            failures.add("unreadable message", problem + ": " + text);
+        }
+
+        @Override
+        public void onLost(WsConnection connection, String why) {
+            failures.add("connection lost", connection.name() + " " + why);
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package dev.gavel.loadgen.scenario;
+
+import dev.gavel.loadgen.RunContext;
+import dev.gavel.loadgen.check.Failures;
+import dev.gavel.loadgen.check.RequestLedger;
+import dev.gavel.loadgen.check.RunFailure;
+import dev.gavel.loadgen.metrics.LatencyRecorder;
+import dev.gavel.loadgen.metrics.Pacer;
+import dev.gavel.loadgen.report.Results;
+import dev.gavel.loadgen.ws.Frame;
+import dev.gavel.loadgen.ws.Gateway;
+import dev.gavel.loadgen.ws.Messages;
+import dev.gavel.loadgen.ws.ResourceSampler;
+import dev.gavel.loadgen.ws.WsConnection;
+import dev.gavel.processor.auction.BidIncrements;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * V viewers watch one auction while bidders raise its price at R bids/s. For every (viewer, bid) pair, the price
+ * freshness is the time from the bid's intended send until that viewer has seen that price or a newer one; it covers
+ * the gateway, the processor's commit, and the gateway's fan-out to thousands of sockets.
+ */
+@Command(name = "fanout", description = "Viewers of one auction while it is bid on: price freshness per viewer.")
+public final class FanoutScenario implements Scenario {
+
+    @Option(names = "--viewers", description = "WebSockets watching the auction (default: ${DEFAULT-VALUE}).")
+    int viewers = 5_000;
+
+    @Option(
+            names = "--viewers-per-user",
+            description = "Viewer connections per signed-in user, at most the gateway's"
+                    + " connection limit per user (default: ${DEFAULT-VALUE}).")
+    int viewersPerUser = 10;
+
+    @Option(names = "--rate", description = "Bids/s on the auction (default: ${DEFAULT-VALUE}).")
+    int rate = 50;
+
+    @Option(
+            names = "--bidders",
+            description =
+                    "Users taking turns to bid, so every bid outbids another user" + " (default: ${DEFAULT-VALUE}).")
+    int bidders = 4;
+
+    @Option(names = "--warmup", description = "Seconds not measured (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds = 5;
+
+    @Option(names = "--duration", description = "Seconds measured (default: ${DEFAULT-VALUE}).")
+    int durationSeconds = 30;
+
+    /** Past this share of its maximum, the gateway's heap is not called bounded. */
+    static final double HEAP_BOUND = 0.85;
+
+    private static final long STARTING_PRICE_CENTS = 100;
+
+    private Failures failures;
+    private long[] amounts;
+    private long[] intended;
+    private LatencyRecorder freshness;
+    private LatencyRecorder roundTrip;
+    private final LongAdder delivered = new LongAdder();
+    private long windowStart;
+    private long windowEnd;
+    private final AtomicInteger lastAccepted = new AtomicInteger(-1);
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final List<Viewer> viewerHandlers = new ArrayList<>();
+
+    @Override
+    public String name() {
+        return "fanout";
+    }
+
+    @Override
+    public String title() {
+        return "Fan-out to viewers of one auction";
+    }
+
+    @Override
+    public void quick() {
+        viewers = 200;
+        rate = 20;
+        warmupSeconds = 1;
+        durationSeconds = 4;
+    }
+
+    @Override
+    public void run(RunContext context, Results.Builder result) throws Exception {
+        result.setting("viewers", viewers)
+                .setting("viewers_per_user", viewersPerUser)
+                .setting("bids_per_second", rate)
+                .setting("bidders", bidders)
+                .setting("warmup_s", warmupSeconds)
+                .setting("measured_s", durationSeconds)
+                .setting("gateway_limits", "defaults (10 connections per user, send queue 2,000 frames)");
+        failures = new Failures();
+        int bids = rate * (warmupSeconds + durationSeconds);
+        amounts = new long[bids];
+        intended = new long[bids];
+        BidIncrements increments = BidIncrements.DEFAULT;
+        for (int k = 0; k < bids; k++) {
+            amounts[k] = k == 0 ? STARTING_PRICE_CENTS : amounts[k - 1] + increments.at(amounts[k - 1]);
+        }
+        try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads());
+                ResourceSampler sampler = new ResourceSampler(gateway, context.processorUri())) {
+            long setupStart = System.nanoTime();
+            int users = (viewers + viewersPerUser - 1) / viewersPerUser;
+            List<Gateway.User> viewerUsers = gateway.users("viewer", users);
+            List<Gateway.User> perConnection = new ArrayList<>(viewers);
+            List<String> names = new ArrayList<>(viewers);
+            List<WsConnection.Handler> handlers = new ArrayList<>(viewers);
+            RequestLedger<String> subscriptions = new RequestLedger<>(failures);
+            for (int v = 0; v < viewers; v++) {
+                perConnection.add(viewerUsers.get(v / viewersPerUser));
+                names.add("viewer-" + v);
+                Viewer viewer = new Viewer(subscriptions);
+                viewerHandlers.add(viewer);
+                handlers.add(viewer);
+            }
+            // Sampling from before the viewers connect shows what thousands of idle connections cost the gateway.
+            sampler.start();
+            ResourceSampler.Sample before = sampler.latest();
+            List<WsConnection> viewerConnections;
+            try {
+                viewerConnections = gateway.connect(perConnection, names, handlers);
+            } catch (RunFailure e) {
+                ResourceSampler.Sample last = sampler.latest();
+                throw new RunFailure(String.format(
+                        Locale.ROOT,
+                        "fanout: %s; the last time the gateway answered its metrics, its heap was %.0f of %.0f MB",
+                        e.getMessage(),
+                        last == null ? Double.NaN : last.gatewayHeapUsed() / 1e6,
+                        last == null ? Double.NaN : last.gatewayHeapMax() / 1e6));
+            }
+            List<WsConnection> bidderConnections = List.of();
+            try {
+                double connectSeconds = (System.nanoTime() - setupStart) / 1e9;
+                long remainingMs = TimeUnit.SECONDS.toMillis(60 + warmupSeconds + durationSeconds)
+                        + TimeUnit.NANOSECONDS.toMillis((long) (connectSeconds * 1e9));
+                String auctionId = Sellers.create(
+                                gateway,
+                                context.runId(),
+                                name(),
+                                1,
+                                1,
+                                STARTING_PRICE_CENTS,
+                                remainingMs,
+                                failures,
+                                created -> {})
+                        .get(0)
+                        .auctionId();
+                Pacer subscribePacer = new Pacer(System.nanoTime(), 1_000);
+                for (int v = 0; v < viewers; v++) {
+                    subscribePacer.awaitTurn(v);
+                    String requestId = "view-" + v;
+                    subscriptions.sent(requestId, auctionId);
+                    viewerConnections.get(v).send(Messages.subscribe(requestId, auctionId));
+                }
+                subscriptions.awaitAnswers(TimeUnit.SECONDS.toNanos(30));
+                failures.throwIfAny(name() + " (subscribing viewers)");
+                ResourceSampler.Sample subscribed = sampler.latest();
+                if (before != null && subscribed != null) {
+                    result.figure(
+                            "gateway_heap_before_viewers_mb",
+                            "Gateway heap used before the viewers connected",
+                            before.gatewayHeapUsed() / 1e6,
+                            "MB");
+                    result.figure(
+                            "gateway_heap_with_viewers_mb",
+                            "Gateway heap used once they were all subscribed",
+                            subscribed.gatewayHeapUsed() / 1e6,
+                            "MB");
+                }
+                result.figure(
+                        "setup_seconds",
+                        "Connecting and subscribing the viewers",
+                        (System.nanoTime() - setupStart) / 1e9,
+                        "s");
+
+                List<Gateway.User> bidderUsers = gateway.users("bidder", bidders);
+                List<WsConnection.Handler> bidderHandlers = new ArrayList<>();
+                List<String> bidderNames = new ArrayList<>();
+                RequestLedger<Integer> ledger = new RequestLedger<>(failures);
+                for (int b = 0; b < bidders; b++) {
+                    bidderNames.add("fanout-bidder-" + b);
+                    bidderHandlers.add(new Bidder(ledger));
+                }
+                bidderConnections = gateway.connect(bidderUsers, bidderNames, bidderHandlers);
+
+                long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+                windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+                windowEnd = windowStart + TimeUnit.SECONDS.toNanos(durationSeconds);
+                freshness = LatencyRecorder.measuringFrom(windowStart);
+                roundTrip = LatencyRecorder.measuringFrom(windowStart);
+                Pacer pacer = new Pacer(start, rate);
+                for (int k = 0; k < bids; k++) {
+                    intended[k] = pacer.intendedNanos(k);
+                }
+                for (int k = 0; k < bids; k++) {
+                    pacer.awaitTurn(k);
+                    String requestId = "fanout-bid-" + k;
+                    ledger.sent(requestId, k);
+                    bidderConnections.get(k % bidders).send(Messages.placeBid(requestId, auctionId, amounts[k]));
+                }
+                ledger.awaitAnswers(TimeUnit.SECONDS.toNanos(15));
+                awaitViewers(TimeUnit.SECONDS.toNanos(15));
+                failures.throwIfAny(name());
+                report(result, sampler.summary(windowStart, windowEnd));
+            } finally {
+                Gateway.closeAll(bidderConnections);
+                Gateway.closeAll(viewerConnections);
+            }
+        }
+    }
+
+    /** Every viewer must end up with the last accepted price: anything less is an update lost on the way. */
+    private void awaitViewers(long timeoutNanos) throws InterruptedException {
+        int last = lastAccepted.get();
+        if (last < 0) {
+            throw new RunFailure(name() + ": no bid was accepted");
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (System.nanoTime() < deadline && viewerHandlers.stream().anyMatch(viewer -> viewer.covered < last)) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        long behind =
+                viewerHandlers.stream().filter(viewer -> viewer.covered < last).count();
+        if (behind > 0) {
+            failures.add("viewer missed the last price", behind + " viewers never saw the final price");
+        }
+    }
+
+    private void report(Results.Builder result, ResourceSampler.Summary usage) {
+        double seconds = (windowEnd - windowStart) / 1e9;
+        result.latency("freshness", "Price freshness, every viewer x every bid", freshness.percentiles());
+        result.latency("bid_round_trip", "Bidder round trip under fan-out", roundTrip.percentiles());
+        result.figure("messages_per_second", "Messages delivered to viewers", delivered.sum() / seconds, "msg/s");
+        result.figure("gateway_cpu_cores", "Gateway CPU (mean)", usage.gatewayCpuMean(), "cores");
+        result.figure("gateway_cpu_cores_max", "Gateway CPU (max 1 s sample)", usage.gatewayCpuMax(), "cores");
+        result.figure("gateway_heap_peak_mb", "Gateway heap used, peak", usage.gatewayHeapPeak() / 1e6, "MB");
+        result.figure("gateway_heap_end_mb", "Gateway heap used, end of window", usage.gatewayHeapLast() / 1e6, "MB");
+        result.figure("gateway_heap_max_mb", "Gateway heap maximum", usage.gatewayHeapMax() / 1e6, "MB");
+        boolean bounded = usage.samples() > 0 && usage.gatewayHeapPeak() < HEAP_BOUND * usage.gatewayHeapMax();
+        result.figure("gateway_heap_bounded", "Heap bounded (peak < 85% of maximum): 1 = yes", bounded ? 1 : 0, "");
+        result.figure("processor_cpu_cores", "Processor CPU (mean)", usage.processorCpuMean(), "cores");
+        result.figure("generator_cpu_cores", "Load generator CPU (mean)", usage.generatorCpuMean(), "cores");
+        result.figure("rejected_bids", "Bids rejected (overtaken by a later one)", rejected.sum(), "");
+        result.figure("error_replies", "Error replies to bids", errors.sum(), "");
+        result.note(String.format(
+                Locale.ROOT,
+                "Freshness is recorded once per viewer per bid: %,d samples from %,d viewers; measured from each bid's"
+                        + " intended send time.",
+                freshness.count(),
+                viewers));
+    }
+
+    private final class Viewer extends Subscribers {
+        /** The highest bid index whose price this viewer has seen. */
+        volatile int covered = -1;
+
+        Viewer(RequestLedger<String> subscriptions) {
+            super(FanoutScenario.this.failures, subscriptions);
+        }
+
+        @Override
+        protected void onEvent(Frame event, long receivedNanos) {
+            if (receivedNanos - windowStart >= 0 && receivedNanos - windowEnd <= 0) {
+                delivered.increment();
+            }
+            if (!event.is("bid-updated")) {
+                return;
+            }
+            int k = Arrays.binarySearch(amounts, event.currentBidCents());
+            if (k < 0) {
+                failures.add("unknown price", "bid-updated with a price no bid offered: " + event.currentBidCents());
+                return;
+            }
+            for (int i = covered + 1; i <= k; i++) {
+                freshness.record(intended[i], receivedNanos);
+            }
+            if (k > covered) {
+                covered = k;
+            }
+        }
+    }
+
+    private final class Bidder implements WsConnection.Handler {
+        private final RequestLedger<Integer> ledger;
+
+        Bidder(RequestLedger<Integer> ledger) {
+            this.ledger = ledger;
+        }
+
+        @Override
+        public void onFrame(WsConnection connection, Frame frame, long receivedNanos) {
+            Integer k = ledger.answered(frame.requestId(), frame.type());
+            if (k == null) {
+                return;
+            }
+            switch (frame.type()) {
+                case "bid-accepted" -> {
+                    roundTrip.record(intended[k], receivedNanos);
+                    lastAccepted.accumulateAndGet(k, Math::max);
+                }
+                case "bid-rejected" -> {
+                    roundTrip.record(intended[k], receivedNanos);
+                    rejected.increment();
+                }
+                case "error" -> errors.increment();
+                default -> failures.add("mangled reply", frame.type() + " answers a bid");
+            }
+        }
+
+        @Override
+        public void onUnreadable(WsConnection connection, String text, String problem) {
+            failures.add("unreadable message", problem + ": " + text);
+        }
+
+        @Override
+        public void onLost(WsConnection connection, String why) {
+            failures.add("connection lost", connection.name() + " " + why);
+        }
+    }
+}

@@ -1,0 +1,451 @@
+package dev.gavel.loadgen.scenario;
+
+import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.BidderNotice;
+import dev.gavel.events.JsonSerde;
+import dev.gavel.events.UserRef;
+import dev.gavel.loadgen.RunContext;
+import dev.gavel.loadgen.check.RunFailure;
+import dev.gavel.loadgen.kafka.CommandPlan;
+import dev.gavel.loadgen.kafka.Kafka;
+import dev.gavel.loadgen.kafka.MinimalTopology;
+import dev.gavel.loadgen.kafka.StreamsRunner;
+import dev.gavel.loadgen.metrics.LatencyRecorder;
+import dev.gavel.loadgen.metrics.Pacer;
+import dev.gavel.loadgen.report.Results;
+import dev.gavel.processor.auction.BidIncrements;
+import dev.gavel.processor.topology.AuctionTopology;
+import dev.gavel.processor.topology.EngineSettings;
+import dev.gavel.processor.topology.TopicNames;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The bid processor's own speed, through the broker but without the gateway: a pre-loaded command log drained by the
+ * real {@link AuctionTopology} in this JVM, beside raw Kafka and a minimal Streams processor on the same records in
+ * the same run; then the command -> event latency at a steady rate.
+ */
+@Command(
+        name = "processor",
+        description = "Drain a pre-loaded command log with the real topology, beside raw Kafka and a minimal"
+                + " Streams processor; then command -> event latency at a steady rate.")
+public final class ProcessorScenario implements Scenario {
+
+    @Option(names = "--commands", description = "Commands to pre-load (default: ${DEFAULT-VALUE}).")
+    int commands = 1_000_000;
+
+    @Option(names = "--auctions", description = "Auctions they address (default: ${DEFAULT-VALUE}).")
+    int auctions = 10_000;
+
+    @Option(
+            names = "--commit-interval-ms",
+            description =
+                    "Streams commit interval (default: ${DEFAULT-VALUE}, as" + " the processor's application.yml).")
+    int commitIntervalMs = 20;
+
+    @Option(names = "--latency-rate", description = "Commands/s for the latency test (default: ${DEFAULT-VALUE}).")
+    int latencyRate = 5_000;
+
+    @Option(names = "--latency-auctions", description = "Auctions of the latency test (default: ${DEFAULT-VALUE}).")
+    int latencyAuctions = 1_000;
+
+    @Option(names = "--warmup", description = "Seconds of the latency test not measured (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds = 5;
+
+    @Option(names = "--duration", description = "Seconds of the latency test measured (default: ${DEFAULT-VALUE}).")
+    int durationSeconds = 20;
+
+    private static final int PARTITIONS = 6;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
+
+    @Override
+    public String name() {
+        return "processor";
+    }
+
+    @Override
+    public String title() {
+        return "Bid processor";
+    }
+
+    @Override
+    public void quick() {
+        commands = 50_000;
+        auctions = 1_000;
+        latencyRate = 1_000;
+        latencyAuctions = 100;
+        warmupSeconds = 1;
+        durationSeconds = 3;
+    }
+
+    @Override
+    public void run(RunContext context, Results.Builder result) throws Exception {
+        String prefix = "bench-" + context.runId() + "-processor-";
+        result.setting("commands", commands)
+                .setting("auctions", auctions)
+                .setting("partitions", PARTITIONS)
+                .setting("streams", StreamsRunner.describe(commitIntervalMs))
+                .setting("latency_rate", latencyRate)
+                .setting("latency_auctions", latencyAuctions)
+                .setting("warmup_s", warmupSeconds)
+                .setting("measured_s", durationSeconds);
+        try (Kafka kafka = new Kafka(context.bootstrap())) {
+            try {
+                throughput(kafka, prefix, context, result);
+                latency(kafka, prefix + "lat-", context, result);
+            } finally {
+                kafka.deleteTopicsStartingWith(prefix);
+            }
+        }
+        result.note("The topology runs in the load generator's JVM (one stream thread), against the same broker;"
+                + " the live processor of the stack is idle meanwhile.");
+    }
+
+    private void throughput(Kafka kafka, String prefix, RunContext context, Results.Builder result) throws Exception {
+        TopicNames topics = topics(prefix);
+        String minimalOut = prefix + "minimal-out";
+        kafka.createTopics(
+                List.of(
+                        topics.commands(),
+                        topics.events(),
+                        topics.rejections(),
+                        topics.state(),
+                        topics.deadLetters(),
+                        minimalOut),
+                PARTITIONS);
+        CommandPlan plan = new CommandPlan(
+                context.runId(),
+                commands,
+                auctions,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                BidIncrements.DEFAULT);
+
+        // Encode first, so that the produce figure is Kafka's alone.
+        String[] keys = new String[commands];
+        byte[][] values = new byte[commands][];
+        byte[][] outputs = {
+            MinimalTopology.outputsHeader(0), MinimalTopology.outputsHeader(1), MinimalTopology.outputsHeader(2)
+        };
+        int[] outputCounts = new int[commands];
+        JsonSerde<AuctionCommand> serde = JsonSerde.commands();
+        plan.forEach(planned -> {
+            keys[planned.index()] = planned.command().auctionId();
+            values[planned.index()] = serde.serialize(topics.commands(), planned.command());
+            outputCounts[planned.index()] = planned.outputs();
+        });
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = kafka.producer(5, 262_144)) {
+            for (int i = 0; i < commands; i++) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(MinimalTopology.OUTPUTS_HEADER, outputs[outputCounts[i]]);
+                producer.send(
+                        new ProducerRecord<>(topics.commands(), null, keys[i], values[i], headers),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                failed.compareAndSet(null, error);
+                            }
+                        });
+            }
+            producer.flush();
+        }
+        double produceSeconds = (System.nanoTime() - start) / 1e9;
+        if (failed.get() != null) {
+            throw new RunFailure("processor: pre-loading the commands failed: " + failed.get());
+        }
+        long bytes = 0;
+        for (byte[] value : values) {
+            bytes += value.length;
+        }
+        result.setting("command_bytes_mean", bytes / commands);
+        result.figure(
+                "raw_produce_records_per_second",
+                "Raw Kafka produce (pre-load)",
+                commands / produceSeconds,
+                "records/s");
+
+        start = System.nanoTime();
+        long read = drainCount(kafka, topics.commands(), commands);
+        double consumeSeconds = (System.nanoTime() - start) / 1e9;
+        if (read != commands) {
+            throw new RunFailure("processor: pre-loaded " + commands + " commands but read back " + read);
+        }
+        result.figure("raw_consume_records_per_second", "Raw Kafka consume", commands / consumeSeconds, "records/s");
+
+        EngineSettings settings = settings(topics);
+        double gavel = drain(kafka, AuctionTopology.build(settings), prefix + "gavel", topics.commands(), context);
+        verifyGavelOutput(kafka, topics, plan);
+        result.figure("processor_commands_per_second", "Gavel processor (AuctionTopology)", gavel, "commands/s");
+
+        double minimal = drain(
+                kafka,
+                MinimalTopology.build(topics.commands(), minimalOut),
+                prefix + "minimal",
+                topics.commands(),
+                context);
+        long minimalRecords = drainCount(kafka, minimalOut, plan.expectedOutputs());
+        if (minimalRecords != plan.expectedOutputs()) {
+            throw new RunFailure("processor: the minimal processor wrote " + minimalRecords + " records, expected "
+                    + plan.expectedOutputs());
+        }
+        result.figure("minimal_commands_per_second", "Minimal Streams processor (1 store)", minimal, "commands/s");
+        result.figure("minimal_to_processor_ratio", "Minimal / Gavel processor", minimal / gavel, "x");
+        result.figure(
+                "raw_consume_to_processor_ratio",
+                "Raw consume / Gavel processor",
+                (commands / consumeSeconds) / gavel,
+                "x");
+        result.figure("records_out", "Records written per run (both processors)", plan.expectedOutputs(), "");
+    }
+
+    private static TopicNames topics(String prefix) {
+        return new TopicNames(
+                prefix + "commands", prefix + "events", prefix + "rejections", prefix + "state", prefix + "dlq");
+    }
+
+    private static EngineSettings settings(TopicNames topics) {
+        EngineSettings defaults = EngineSettings.defaults();
+        return new EngineSettings(
+                defaults.increments(),
+                defaults.punctuationInterval(),
+                defaults.closeGrace(),
+                defaults.endedRetention(),
+                true,
+                topics);
+    }
+
+    /** Runs a topology over the whole command topic; returns commands/s from the moment it was running. */
+    private double drain(
+            Kafka kafka,
+            org.apache.kafka.streams.Topology topology,
+            String applicationId,
+            String input,
+            RunContext context)
+            throws InterruptedException {
+        try (StreamsRunner runner =
+                new StreamsRunner(topology, kafka, applicationId, context.scratch(), commitIntervalMs)) {
+            runner.start();
+            long start = System.nanoTime();
+            long done = runner.awaitCommitted(kafka, input, commands, DRAIN_TIMEOUT);
+            return commands / ((done - start) / 1e9);
+        }
+    }
+
+    /** Reads every committed record of a topic from the beginning; returns how many there were. */
+    private static long drainCount(Kafka kafka, String topic, long expected) {
+        long count = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long quietSince = System.nanoTime();
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer()) {
+            consumer.assign(Kafka.partitions(topic, PARTITIONS));
+            consumer.seekToBeginning(consumer.assignment());
+            // Past the expected count, keep reading briefly so that extra records are seen too.
+            while (System.nanoTime() < deadline
+                    && (count < expected || System.nanoTime() - quietSince < TimeUnit.MILLISECONDS.toNanos(500))) {
+                int polled = consumer.poll(Kafka.pollTimeout()).count();
+                if (polled > 0) {
+                    count += polled;
+                    quietSince = System.nanoTime();
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Every event, rejection and state update the plan implies, each once, with every auction's seq contiguous. */
+    private static void verifyGavelOutput(Kafka kafka, TopicNames topics, CommandPlan plan) {
+        JsonSerde<AuctionEvent> events = JsonSerde.events();
+        Map<String, Long> lastSeq = new HashMap<>();
+        long count = 0;
+        long gaps = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer()) {
+            consumer.assign(Kafka.partitions(topics.events(), PARTITIONS));
+            consumer.seekToBeginning(consumer.assignment());
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline
+                    && (count < plan.expectedEvents()
+                            || System.nanoTime() - quietSince < TimeUnit.MILLISECONDS.toNanos(500))) {
+                var records = consumer.poll(Kafka.pollTimeout());
+                if (!records.isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    AuctionEvent event = events.deserialize(record.topic(), record.value());
+                    long previous = lastSeq.getOrDefault(event.auctionId(), 0L);
+                    if (event.seq() != previous + 1) {
+                        gaps++;
+                    }
+                    lastSeq.put(event.auctionId(), event.seq());
+                    count++;
+                }
+            }
+        }
+        long rejections = drainCount(kafka, topics.rejections(), plan.expectedRejections());
+        long state = drainCount(kafka, topics.state(), plan.expectedEvents());
+        long deadLetters = drainCount(kafka, topics.deadLetters(), 0);
+        if (count != plan.expectedEvents()
+                || gaps > 0
+                || lastSeq.size() != plan.auctions()
+                || rejections != plan.expectedRejections()
+                || state != plan.expectedEvents()
+                || deadLetters != 0) {
+            throw new RunFailure(String.format(
+                    "processor: the output does not match the commands: %d events (expected %d, %d seq gaps, %d"
+                            + " auctions of %d), %d rejections (expected %d), %d state updates (expected %d), %d dead"
+                            + " letters",
+                    count,
+                    plan.expectedEvents(),
+                    gaps,
+                    lastSeq.size(),
+                    plan.auctions(),
+                    rejections,
+                    plan.expectedRejections(),
+                    state,
+                    plan.expectedEvents(),
+                    deadLetters));
+        }
+    }
+
+    /** Command -> event latency: commands at a fixed rate into the running topology, outcomes read committed. */
+    private void latency(Kafka kafka, String prefix, RunContext context, Results.Builder result) throws Exception {
+        TopicNames topics = topics(prefix);
+        kafka.createTopics(
+                List.of(topics.commands(), topics.events(), topics.rejections(), topics.state(), topics.deadLetters()),
+                PARTITIONS);
+        String tag = context.runId() + "-lat";
+        JsonSerde<AuctionCommand> commandSerde = JsonSerde.commands();
+        try (StreamsRunner runner = new StreamsRunner(
+                        AuctionTopology.build(settings(topics)),
+                        kafka,
+                        prefix + "gavel",
+                        context.scratch(),
+                        commitIntervalMs);
+                KafkaProducer<String, byte[]> producer = kafka.producer(1, 16_384);
+                KafkaConsumer<String, byte[]> consumer = kafka.consumer()) {
+            runner.start();
+            CommandPlan auctionsOnly = new CommandPlan(
+                    tag,
+                    latencyAuctions,
+                    latencyAuctions,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    BidIncrements.DEFAULT);
+            auctionsOnly.forEach(planned -> producer.send(new ProducerRecord<>(
+                    topics.commands(),
+                    planned.command().auctionId(),
+                    commandSerde.serialize(topics.commands(), planned.command()))));
+            producer.flush();
+            runner.awaitCommitted(kafka, topics.commands(), latencyAuctions, Duration.ofSeconds(60));
+
+            consumer.assign(List.of(
+                            Kafka.partitions(topics.events(), PARTITIONS),
+                            Kafka.partitions(topics.rejections(), PARTITIONS))
+                    .stream()
+                    .flatMap(List::stream)
+                    .toList());
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+
+            int total = latencyRate * (warmupSeconds + durationSeconds);
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            Pacer pacer = new Pacer(start, latencyRate);
+            LatencyRecorder latency = LatencyRecorder.measuringFrom(start + TimeUnit.SECONDS.toNanos(warmupSeconds));
+            BitSet answered = new BitSet(total);
+            AtomicLong outcomes = new AtomicLong();
+            AtomicLong rejected = new AtomicLong();
+            AtomicLong duplicates = new AtomicLong();
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            String idPrefix = tag + "-b";
+            Thread reader = new Thread(
+                    () -> {
+                        JsonSerde<AuctionEvent> events = JsonSerde.events();
+                        JsonSerde<BidderNotice> notices = JsonSerde.notices();
+                        long deadline = pacer.intendedNanos(total) + TimeUnit.SECONDS.toNanos(15);
+                        while (outcomes.get() < total && System.nanoTime() < deadline) {
+                            for (ConsumerRecord<String, byte[]> record : consumer.poll(Kafka.pollTimeout())) {
+                                long now = System.nanoTime();
+                                String commandId;
+                                if (record.topic().equals(topics.events())) {
+                                    commandId = events.deserialize(record.topic(), record.value())
+                                            .commandId();
+                                } else {
+                                    commandId = notices.deserialize(record.topic(), record.value())
+                                            .commandId();
+                                    rejected.incrementAndGet();
+                                }
+                                if (!commandId.startsWith(idPrefix)) {
+                                    continue;
+                                }
+                                int index = Integer.parseInt(commandId.substring(idPrefix.length()));
+                                if (answered.get(index)) {
+                                    duplicates.incrementAndGet();
+                                    continue;
+                                }
+                                answered.set(index);
+                                outcomes.incrementAndGet();
+                                latency.record(pacer.intendedNanos(index), now);
+                            }
+                        }
+                    },
+                    "processor-latency-reader");
+            reader.start();
+            long[] price = new long[latencyAuctions];
+            int[] round = new int[latencyAuctions];
+            BidIncrements increments = BidIncrements.DEFAULT;
+            for (int i = 0; i < total; i++) {
+                int a = i % latencyAuctions;
+                long amount = price[a] == 0 ? 1_000 : price[a] + increments.at(price[a]);
+                price[a] = amount;
+                int bidder = (a + round[a]++) % 50;
+                long intended = pacer.awaitTurn(i);
+                AuctionCommand bid = new AuctionCommand.PlaceBid(
+                        idPrefix + i,
+                        auctionsOnly.auctionId(a),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                        new UserRef("bidder-" + bidder, "Bidder " + bidder),
+                        amount,
+                        null);
+                producer.send(
+                        new ProducerRecord<>(topics.commands(), bid.auctionId(), commandSerde.serialize(null, bid)),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                failed.compareAndSet(null, error);
+                            }
+                        });
+                if (i == total - 1) {
+                    result.setting("latency_sender_lag_ms_at_end", (System.nanoTime() - intended) / 1_000_000);
+                }
+            }
+            reader.join();
+            if (failed.get() != null) {
+                throw new RunFailure("processor: producing commands failed: " + failed.get());
+            }
+            if (outcomes.get() != total || duplicates.get() > 0) {
+                throw new RunFailure("processor: sent " + total + " commands at " + latencyRate + "/s, got an outcome"
+                        + " for " + outcomes.get() + " of them and " + duplicates.get() + " repeated outcomes");
+            }
+            result.latency(
+                    "command_to_event",
+                    "Command -> event at " + latencyRate + "/s (produce to committed read)",
+                    latency.percentiles());
+            result.figure(
+                    "latency_rejections", "Rejected commands in the latency test (expected 0)", rejected.get(), "");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.gavel.loadgen.scenario;
+
+import dev.gavel.loadgen.check.Failures;
+import dev.gavel.loadgen.check.RequestLedger;
+import dev.gavel.loadgen.check.RunFailure;
+import dev.gavel.loadgen.ws.Frame;
+import dev.gavel.loadgen.ws.Gateway;
+import dev.gavel.loadgen.ws.Messages;
+import dev.gavel.loadgen.ws.WsConnection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Creates the auctions a scenario needs over WebSockets, like sellers would, at a steady pace that stays within the
+ * gateway's per-user command limit (20/s): one seller per 10 creates a second. This is set-up, not measurement, so a
+ * sender that fell behind does not catch up in a burst (which the gateway would refuse as too fast).
+ */
+final class Sellers {
+
+    /** An auction as its creation reply described it. */
+    record Created(int index, String auctionId, long endsAt) {}
+
+    private static final int CREATES_PER_SELLER_SECOND = 10;
+
+    private Sellers() {}
+
+    /**
+     * Creates {@code count} auctions at {@code perSecond}; {@code onCreated} hears of each as soon as it exists (on a
+     * WebSocket thread).
+     *
+     * @return the auctions in the order they were asked for
+     */
+    static List<Created> create(
+            Gateway gateway,
+            String runId,
+            String scenario,
+            int count,
+            double perSecond,
+            long startingPriceCents,
+            long durationMs,
+            Failures failures,
+            Consumer<Created> onCreated)
+            throws InterruptedException {
+        int sellers = (int) Math.max(1, Math.ceil(perSecond / CREATES_PER_SELLER_SECOND));
+        List<Gateway.User> users = gateway.users("seller", sellers);
+        Created[] created = new Created[count];
+        RequestLedger<Integer> ledger = new RequestLedger<>(failures);
+        Failures refused = new Failures();
+        List<WsConnection.Handler> handlers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < sellers; s++) {
+            names.add("seller-" + s);
+            handlers.add(new WsConnection.Handler() {
+                @Override
+                public void onFrame(WsConnection connection, Frame frame, long receivedNanos) {
+                    if (frame.requestId() == null) {
+                        return;
+                    }
+                    Integer index = ledger.answered(frame.requestId(), frame.type());
+                    if (index == null) {
+                        return;
+                    }
+                    if (frame.is("error")) {
+                        // An answer, not a loss: the gateway refused (too fast) or gave up waiting (TIMEOUT).
+                        refused.add(frame.code(), frame.requestId());
+                        return;
+                    }
+                    if (!frame.is("auction-created") || frame.auctionId() == null || frame.endsAt() <= 0) {
+                        failures.add("mangled reply", frame.type() + " answers create " + frame.requestId());
+                        return;
+                    }
+                    Created auction = new Created(index, frame.auctionId(), frame.endsAt());
+                    created[index] = auction;
+                    onCreated.accept(auction);
+                }
+
+                @Override
+                public void onUnreadable(WsConnection connection, String text, String problem) {
+                    failures.add("unreadable message", problem + ": " + text);
+                }
+
+                @Override
+                public void onLost(WsConnection connection, String why) {
+                    failures.add("connection lost", connection.name() + " " + why);
+                }
+            });
+        }
+        List<WsConnection> connections = gateway.connect(users, names, handlers);
+        try {
+            long interval = (long) (1e9 / perSecond);
+            long next = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long wait;
+                while ((wait = next - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                next = Math.max(next + interval, System.nanoTime());
+                String requestId = "create-" + runId + "-" + i;
+                ledger.sent(requestId, i);
+                connections
+                        .get(i % sellers)
+                        .send(Messages.createAuction(requestId, "Load test lot " + i, startingPriceCents, durationMs));
+            }
+            ledger.awaitAnswers(TimeUnit.SECONDS.toNanos(30));
+        } finally {
+            Gateway.closeAll(connections);
+        }
+        failures.throwIfAny(scenario + " (creating auctions)");
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException(
+                    scenario + ": the gateway refused " + refused.total() + " creates: " + refused.summary());
+        }
+        List<Created> all = Arrays.asList(created);
+        if (all.contains(null)) {
+            throw new RunFailure(scenario + ": not every auction was created");
+        }
+        return all;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.gavel.loadgen.ws;
+
+import dev.gavel.events.Money;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads server messages with Jackson's streaming parser, keeping only the fields the scenarios need. Thousands of
+ * viewers receive hundreds of thousands of messages a second on the same two cores as the system under test, so the
+ * client reads each message once, without building a tree. A message that is not a JSON object with a {@code type}
+ * is refused: the run records it as mangled.
+ */
+public final class FrameParser {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** A message that could not be read. */
+    public static final class UnreadableFrame extends Exception {
+        UnreadableFrame(String message) {
+            super(message);
+        }
+    }
+
+    private FrameParser() {}
+
+    public static Frame parse(String text) throws UnreadableFrame {
+        Builder frame = new Builder();
+        try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), text)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new UnreadableFrame("not a JSON object");
+            }
+            readObject(json, frame, false);
+            if (json.nextToken() != null) {
+                throw new UnreadableFrame("data after the JSON object");
+            }
+        } catch (JacksonException | ArithmeticException e) {
+            throw new UnreadableFrame(e.getMessage());
+        }
+        if (frame.type == null) {
+            throw new UnreadableFrame("no type");
+        }
+        return frame.build();
+    }
+
+    private static void readObject(JsonParser json, Builder frame, boolean auction) throws UnreadableFrame {
+        String name;
+        while ((name = json.nextName()) != null) {
+            JsonToken value = json.nextToken();
+            if (value == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            switch (name) {
+                case "type" -> frame.type = json.getString();
+                case "requestId" -> frame.requestId = json.getString();
+                case "auctionId" -> frame.auctionId = json.getString();
+                case "id" -> {
+                    if (auction) {
+                        frame.auctionId = json.getString();
+                    }
+                }
+                case "seq" -> frame.seq = json.getLongValue();
+                case "amount" -> frame.amountCents = cents(json);
+                case "currentBid" -> frame.currentBidCents = cents(json);
+                case "minimumBid", "minimumNextBid" -> frame.minimumCents = cents(json);
+                case "leading" -> frame.leading = json.getBooleanValue();
+                case "endsAt" -> frame.endsAt = json.getLongValue();
+                case "endedAt" -> frame.endedAt = json.getLongValue();
+                case "reason" -> frame.reason = json.getString();
+                case "code" -> frame.code = json.getString();
+                case "outcome" -> frame.outcome = json.getString();
+                case "status" -> frame.status = json.getString();
+                case "bidder" -> frame.bidderId = userId(json);
+                case "leader" -> frame.leaderId = userId(json);
+                case "auction" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        throw new UnreadableFrame("auction is not an object");
+                    }
+                    readObject(json, frame, true);
+                }
+                default -> json.skipChildren();
+            }
+        }
+    }
+
+    private static long cents(JsonParser json) throws UnreadableFrame {
+        if (!json.currentToken().isNumeric()) {
+            throw new UnreadableFrame("an amount that is not a number: " + json.getString());
+        }
+        return Money.toCents(json.getDecimalValue());
+    }
+
+    private static String userId(JsonParser json) throws UnreadableFrame {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            throw new UnreadableFrame("a user that is not an object");
+        }
+        String id = null;
+        String name;
+        while ((name = json.nextName()) != null) {
+            json.nextToken();
+            if (name.equals("id")) {
+                id = json.getString();
+            } else {
+                json.skipChildren();
+            }
+        }
+        return id;
+    }
+
+    private static final class Builder {
+        String type;
+        String requestId;
+        String auctionId;
+        long seq = -1;
+        long amountCents = -1;
+        long currentBidCents = -1;
+        long minimumCents = -1;
+        String bidderId;
+        String leaderId;
+        boolean leading;
+        long endsAt = -1;
+        long endedAt = -1;
+        String reason;
+        String code;
+        String outcome;
+        String status;
+
+        Frame build() {
+            return new Frame(
+                    type,
+                    requestId,
+                    auctionId,
+                    seq,
+                    amountCents,
+                    currentBidCents,
+                    minimumCents,
+                    bidderId,
+                    leaderId,
+                    leading,
+                    endsAt,
+                    endedAt,
+                    reason,
+                    code,
+                    outcome,
+                    status);
+        }
+    }
+}

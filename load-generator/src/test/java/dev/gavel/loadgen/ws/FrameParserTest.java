@@ -1,0 +1,81 @@
+package dev.gavel.loadgen.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class FrameParserTest {
+
+    @Test
+    void readsABidUpdateAsTheGatewayWritesIt() throws Exception {
+        Frame frame = FrameParser.parse("{\"type\":\"bid-updated\",\"auctionId\":\"a-1\",\"seq\":7,\"amount\":12.5,"
+                + "\"bidder\":{\"id\":\"u-1\",\"name\":\"Ann\"},\"currentBid\":12.5,"
+                + "\"leader\":{\"id\":\"u-1\",\"name\":\"Ann\"},\"bidCount\":6,\"minimumNextBid\":13.5,"
+                + "\"reserveMet\":true,\"endsAt\":1700000000000,\"serverTime\":1699999999000}");
+
+        assertThat(frame.type()).isEqualTo("bid-updated");
+        assertThat(frame.auctionId()).isEqualTo("a-1");
+        assertThat(frame.seq()).isEqualTo(7);
+        assertThat(frame.amountCents()).isEqualTo(1_250);
+        assertThat(frame.currentBidCents()).isEqualTo(1_250);
+        assertThat(frame.minimumCents()).isEqualTo(1_350);
+        assertThat(frame.bidderId()).isEqualTo("u-1");
+        assertThat(frame.leaderId()).isEqualTo("u-1");
+        assertThat(frame.endsAt()).isEqualTo(1_700_000_000_000L);
+        assertThat(frame.requestId()).isNull();
+    }
+
+    @Test
+    void takesASnapshotsFieldsFromItsAuction() throws Exception {
+        Frame frame = FrameParser.parse("{\"type\":\"snapshot\",\"requestId\":\"view-3\",\"auction\":{\"id\":\"a-9\","
+                + "\"title\":\"Lamp\",\"seller\":{\"id\":\"u-7\",\"name\":\"Sam\"},\"currentBid\":null,"
+                + "\"leader\":null,\"minimumNextBid\":1,\"status\":\"OPEN\",\"endsAt\":5,\"seq\":1,"
+                + "\"winner\":null},\"serverTime\":4}");
+
+        assertThat(frame.type()).isEqualTo("snapshot");
+        assertThat(frame.requestId()).isEqualTo("view-3");
+        assertThat(frame.auctionId()).isEqualTo("a-9");
+        assertThat(frame.seq()).isEqualTo(1);
+        assertThat(frame.currentBidCents()).isEqualTo(-1);
+        assertThat(frame.leaderId()).isNull();
+        assertThat(frame.minimumCents()).isEqualTo(100);
+        assertThat(frame.status()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void readsRepliesToCommands() throws Exception {
+        Frame rejected = FrameParser.parse("{\"type\":\"bid-rejected\",\"requestId\":\"bid-1\",\"auctionId\":\"a\","
+                + "\"reason\":\"BID_TOO_LOW\",\"minimumBid\":20,\"message\":\"the minimum bid is 20.00\","
+                + "\"serverTime\":1}");
+        Frame accepted = FrameParser.parse("{\"type\":\"bid-accepted\",\"requestId\":\"bid-2\",\"auctionId\":\"a\","
+                + "\"amount\":21,\"currentBid\":21,\"leading\":true,\"buyNow\":false,\"repeated\":false,"
+                + "\"serverTime\":2}");
+        Frame error = FrameParser.parse(
+                "{\"type\":\"error\",\"requestId\":\"bid-3\",\"code\":\"RATE_LIMITED\",\"message\":\"slow down\","
+                        + "\"serverTime\":3}");
+
+        assertThat(rejected.reason()).isEqualTo("BID_TOO_LOW");
+        assertThat(rejected.minimumCents()).isEqualTo(2_000);
+        assertThat(accepted.leading()).isTrue();
+        assertThat(accepted.amountCents()).isEqualTo(2_100);
+        assertThat(error.code()).isEqualTo("RATE_LIMITED");
+        assertThat(error.is("error")).isTrue();
+    }
+
+    @Test
+    void refusesWhatIsNotAMessage() {
+        assertThatThrownBy(() -> FrameParser.parse("[1,2]")).isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> FrameParser.parse("{\"seq\":1}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class)
+                .hasMessage("no type");
+        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"pong\"} {}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"bid-up"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"bid-updated\",\"currentBid\":\"12\"}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"bid-updated\",\"currentBid\":12.345}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+    }
+}
