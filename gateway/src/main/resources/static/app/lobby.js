@@ -2,10 +2,12 @@
 // Prices and bid counts are refreshed from the REST list every few seconds instead of subscribing to every auction
 // on the page: a busy lobby holds dozens of auctions, and a subscription to each would push every bid of every one
 // of them to every person merely browsing, where a glance needs no more than a fresh price every few seconds. The
-// room, where a bid is decided, is the place for every event as it happens.
+// room, where a bid is decided, is the place for every event as it happens. The show's statistics (stats.js) come
+// with the list, and live from the lobby channel at most once a second.
 import {serverNow} from './clock.js';
 import {fill, h, setText} from './dom.js';
 import {money, timeLeft} from './format.js';
+import {statsPanel} from './stats.js';
 
 const REFRESH_MS = 5000;
 const PAGE_SIZE = 50;
@@ -19,15 +21,18 @@ export function lobbyView({conn}) {
   let refreshTimer;
   let inFlight = false;
   let disposed = false;
+  let statsPushedAt = 0;
 
   const list = h('ul', {class: 'lobby-list', testid: 'lobby-list'});
   const empty = h('p', {class: 'panel muted', testid: 'lobby-empty', hidden: true},
     'No live auctions right now. ', h('a', {href: '#/sell'}, 'Sell something!'));
   const status = h('p', {class: 'muted lobby-status', testid: 'lobby-status'});
+  const stats = statsPanel();
   const node = h('section', {class: 'lobby', 'aria-labelledby': 'lobby-heading'},
     h('div', {class: 'lobby-head'},
       h('h1', {id: 'lobby-heading'}, 'Live auctions'),
       h('a', {class: 'button primary', href: '#/sell', testid: 'lobby-sell'}, 'Sell an item')),
+    stats.node,
     status,
     empty,
     list);
@@ -49,14 +54,14 @@ export function lobbyView({conn}) {
     clearTimeout(refreshTimer);
     const requestedAt = Date.now();
     try {
-      const response = await fetch(`api/auctions?page=0&size=${PAGE_SIZE}`);
-      if (!response.ok) {
-        throw new Error(`HTTP ${response.status}`);
-      }
-      const page = await response.json();
+      const [page, current] = await Promise.all([getJson(`api/auctions?page=0&size=${PAGE_SIZE}`), getJson('api/stats')]);
       if (!disposed) {
         totalItems = page.totalItems;
         merge(page.items, requestedAt);
+        // A push that arrived while the request was out is newer.
+        if (statsPushedAt < requestedAt) {
+          stats.show(current);
+        }
       }
     } catch (e) {
       setText(status, 'Could not load the auctions. Trying again…');
@@ -86,6 +91,11 @@ export function lobbyView({conn}) {
   }
 
   function onMessage(message) {
+    if (message.type === 'stats') {
+      statsPushedAt = Date.now();
+      stats.show(message.stats);
+      return;
+    }
     const created = message.type === 'auction-created' && message.auction;
     if (created && created.status === 'OPEN' && !ended.has(created.id) && !cards.has(created.id)) {
       upsert(created, true);
@@ -141,6 +151,7 @@ export function lobbyView({conn}) {
   }
 
   function tick() {
+    stats.tick();
     for (const card of cards.values()) {
       const left = card.auction.endsAt - serverNow();
       setText(card.parts.timeLeft, left > 0 ? timeLeft(left) : 'Closing…');
@@ -161,6 +172,14 @@ export function lobbyView({conn}) {
       }
     },
   };
+}
+
+async function getJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`HTTP ${response.status}`);
+  }
+  return response.json();
 }
 
 function makeCard(auction) {

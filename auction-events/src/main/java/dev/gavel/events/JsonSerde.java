@@ -1,7 +1,10 @@
 package dev.gavel.events;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -12,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one serde of the contract: JSON with a {@code type} discriminator, times as epoch milliseconds. Readers ignore
- * fields they do not know, so producers may add fields without breaking consumers.
+ * fields they do not know, so producers may add fields without breaking consumers. Every value written to a topic
+ * carries the {@value Topics#SCHEMA_HEADER} header with the contract's major version, {@value #SCHEMA_VERSION}.
  */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
@@ -25,6 +29,15 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             // Amounts are whole cents: a fraction is a producer's mistake to refuse, never to truncate.
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
+
+    /**
+     * The major version of the contract's schemas. It changes only with a change that old readers cannot read, and
+     * then on new topics (docs/topics.md, "Evolving the contract").
+     */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final byte[] SCHEMA_VERSION_HEADER =
+            Integer.toString(SCHEMA_VERSION).getBytes(UTF_8);
 
     private final Class<T> type;
 
@@ -50,6 +63,25 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
 
     public static JsonSerde<AuctionView> views() {
         return of(AuctionView.class);
+    }
+
+    public static JsonSerde<ShowStats> stats() {
+        return of(ShowStats.class);
+    }
+
+    /**
+     * Writes {@code data} and marks the record with the schema version. A header copied from an input record is
+     * replaced, never repeated. Tombstones have no schema and get no header.
+     */
+    @Override
+    public byte[] serialize(String topic, Headers headers, T data) {
+        byte[] bytes = serialize(topic, data);
+        // State stores serialize without record headers: their values are not part of the contract.
+        if (bytes != null && headers != null) {
+            headers.remove(Topics.SCHEMA_HEADER);
+            headers.add(Topics.SCHEMA_HEADER, SCHEMA_VERSION_HEADER.clone());
+        }
+        return bytes;
     }
 
     @Override

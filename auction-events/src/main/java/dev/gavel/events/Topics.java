@@ -5,7 +5,10 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** The Kafka topics of the contract. Every topic is keyed by auction id. */
+/**
+ * The Kafka topics of the contract. Every topic of the auctions is keyed by auction id; {@value #SHOW_STATS} is keyed
+ * by statistic (see {@link ShowStats#key()}). docs/topics.md and docs/asyncapi.yaml describe them.
+ */
 public final class Topics {
 
     /** Gateway to processor: what users asked for, stamped with who and when. Also system closes. */
@@ -23,6 +26,15 @@ public final class Topics {
     /** Commands the processor could not read, with the error in a header. */
     public static final String AUCTION_COMMANDS_DLQ = "auction-commands-dlq";
 
+    /** Analytics to everyone: live statistics of the show, computed from {@value #AUCTION_EVENTS}. Compacted. */
+    public static final String SHOW_STATS = "show-stats";
+
+    /**
+     * Header on every record a Gavel service writes with {@link JsonSerde}: the major version of the schema of its
+     * value, as decimal text ({@code "1"}). See docs/adr/0007-schema-version-in-a-header.md.
+     */
+    public static final String SCHEMA_HEADER = "gavel-schema";
+
     /** Header on dead letters: why the record could not be processed. */
     public static final String ERROR_HEADER = "gavel-error";
 
@@ -30,13 +42,17 @@ public final class Topics {
     public static final String SOURCE_HEADER = "gavel-source";
 
     public static final List<String> ALL =
-            List.of(AUCTION_COMMANDS, AUCTION_EVENTS, BID_REJECTIONS, AUCTION_STATE, AUCTION_COMMANDS_DLQ);
+            List.of(AUCTION_COMMANDS, AUCTION_EVENTS, BID_REJECTIONS, AUCTION_STATE, AUCTION_COMMANDS_DLQ, SHOW_STATS);
+
+    /** How long a compacted topic keeps a superseded value, so that a reader catching up still sees it. */
+    static final String MIN_COMPACTION_LAG_MS = "60000";
 
     private Topics() {}
 
     /**
-     * The topics as services create them at startup when missing. {@value #AUCTION_STATE} is compacted; the others
-     * are deleted after {@code retentionMs} (-1 keeps the command log forever, so it can always be replayed).
+     * The topics as services create them at startup when missing. {@value #AUCTION_STATE} is compacted;
+     * {@value #SHOW_STATS} is compacted and its keys of past minutes are also deleted after {@code retentionMs}; the
+     * others are deleted after {@code retentionMs} (-1 keeps the command log forever, so it can always be replayed).
      */
     public static List<NewTopic> declarations(int partitions, short replicationFactor, long retentionMs) {
         if (partitions < 1 || replicationFactor < 1) {
@@ -48,10 +64,22 @@ public final class Topics {
                 TopicConfig.CLEANUP_POLICY_CONFIG,
                 TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
-                "60000");
+                MIN_COMPACTION_LAG_MS);
+        Map<String, String> compactedAndRetained = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+                MIN_COMPACTION_LAG_MS,
+                TopicConfig.RETENTION_MS_CONFIG,
+                Long.toString(retentionMs));
         return ALL.stream()
                 .map(name -> new NewTopic(name, partitions, replicationFactor)
-                        .configs(name.equals(AUCTION_STATE) ? compacted : retained))
+                        .configs(
+                                switch (name) {
+                                    case AUCTION_STATE -> compacted;
+                                    case SHOW_STATS -> compactedAndRetained;
+                                    default -> retained;
+                                }))
                 .toList();
     }
 }

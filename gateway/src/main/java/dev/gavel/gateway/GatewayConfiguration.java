@@ -4,6 +4,7 @@ import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.AuctionFeed;
+import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
 import dev.gavel.gateway.command.Replies;
@@ -62,9 +63,18 @@ class GatewayConfiguration {
     }
 
     @Bean
+    StatsBoard statsBoard(AuctionDirectory directory, FrameWriter frames) {
+        return new StatsBoard(directory, frames);
+    }
+
+    @Bean
     AuctionFeed auctionFeed(
-            KafkaProperties kafka, AuctionDirectory directory, CommandService commands, MeterRegistry meters) {
-        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands, meters);
+            KafkaProperties kafka,
+            AuctionDirectory directory,
+            CommandService commands,
+            StatsBoard board,
+            MeterRegistry meters) {
+        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands, board, meters);
     }
 
     @Bean

@@ -1,23 +1,31 @@
 package dev.gavel.gateway;
 
 import dev.gavel.gateway.auction.AuctionDirectory;
+import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandService;
 import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Periodic chores: answer overdue commands, forget long-ended auctions. */
+/** Periodic chores: answer overdue commands, forget long-ended auctions, send the lobby the latest statistics. */
 @Component
 class Housekeeping {
 
     private final CommandService commands;
     private final AuctionDirectory directory;
+    private final StatsBoard stats;
     private final GatewayProperties gateway;
     private final Clock clock;
 
-    Housekeeping(CommandService commands, AuctionDirectory directory, GatewayProperties gateway, Clock clock) {
+    Housekeeping(
+            CommandService commands,
+            AuctionDirectory directory,
+            StatsBoard stats,
+            GatewayProperties gateway,
+            Clock clock) {
         this.commands = commands;
         this.directory = directory;
+        this.stats = stats;
         this.gateway = gateway;
         this.clock = clock;
     }
@@ -25,6 +33,12 @@ class Housekeeping {
     @Scheduled(fixedDelay = 100)
     void answerOverdueCommands() {
         commands.expireOverdue();
+    }
+
+    /** Statistics change with nearly every bid; a lobby needs them no more than once a second. */
+    @Scheduled(fixedDelay = 1_000)
+    void publishStats() {
+        stats.publishIfChanged();
     }
 
     @Scheduled(fixedDelay = 30_000)

@@ -143,6 +143,16 @@ public class AuctionDirectory {
         }
     }
 
+    /**
+     * Sends a frame of the lobby's own (not about one auction) to every lobby subscriber. It is the latest state of
+     * {@code channel}: a subscriber that lags behind keeps only the newest frame of that channel.
+     */
+    public void toLobby(String channel, String frame) {
+        for (Subscriber subscriber : lobby) {
+            subscriber.deliver(channel, frame, () -> frame);
+        }
+    }
+
     public Optional<AuctionView> find(String auctionId) {
         LiveAuction live = auctions.get(auctionId);
         if (live == null) {

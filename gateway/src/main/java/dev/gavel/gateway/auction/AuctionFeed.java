@@ -4,6 +4,7 @@ import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionView;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.ShowStats;
 import dev.gavel.events.Topics;
 import dev.gavel.gateway.command.CommandService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +35,8 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>At start it pins the end of the event topics, then loads the compacted {@code auction-state} topic up to its end,
  * then follows the events from the pinned positions. Every event committed before the pin is in the state it loaded;
- * every later one is read; an event in both is skipped by its seq. Only committed results are read.
+ * every later one is read; an event in both is skipped by its seq. The compacted {@code show-stats} topic is read from
+ * its beginning and followed. Only committed results are read.
  */
 public class AuctionFeed implements SmartLifecycle, HealthIndicator {
 
@@ -48,6 +50,8 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private final JsonSerde<AuctionEvent> events = JsonSerde.events();
     private final JsonSerde<BidderNotice> notices = JsonSerde.notices();
     private final JsonSerde<AuctionView> views = JsonSerde.views();
+    private final JsonSerde<ShowStats> stats = JsonSerde.stats();
+    private final StatsBoard board;
     /** Next offset to read per partition, so that a restart of the loop resumes where it stopped. */
     private final Map<TopicPartition, Long> positions = new HashMap<>();
 
@@ -63,6 +67,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
             Map<String, Object> consumerConfig,
             AuctionDirectory directory,
             CommandService commands,
+            StatsBoard board,
             MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -71,6 +76,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         this.consumerConfig = config;
         this.directory = directory;
         this.commands = commands;
+        this.board = board;
         this.meters = meters;
     }
 
@@ -146,23 +152,31 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private void catchUp(KafkaConsumer<String, byte[]> kafka) {
         List<TopicPartition> live = new ArrayList<>(partitions(kafka, Topics.AUCTION_EVENTS));
         live.addAll(partitions(kafka, Topics.BID_REJECTIONS));
+        List<TopicPartition> statistics = partitions(kafka, Topics.SHOW_STATS);
         List<TopicPartition> state = partitions(kafka, Topics.AUCTION_STATE);
         List<TopicPartition> all = new ArrayList<>(live);
+        all.addAll(statistics);
         all.addAll(state);
         kafka.assign(all);
         kafka.seekToEnd(live);
         live.forEach(partition -> positions.put(partition, kafka.position(partition)));
         kafka.pause(live);
+        kafka.seekToBeginning(statistics);
         kafka.seekToBeginning(state);
         Map<TopicPartition, Long> end = kafka.endOffsets(state);
         int restored = 0;
         while (running && !reached(kafka, end)) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                restore(record);
-                restored++;
+                if (record.topic().equals(Topics.AUCTION_STATE)) {
+                    restore(record);
+                    restored++;
+                } else {
+                    dispatch(record);
+                }
             }
         }
-        kafka.assign(live);
+        statistics.forEach(partition -> positions.put(partition, kafka.position(partition)));
+        kafka.assign(List.copyOf(positions.keySet()));
         positions.forEach(kafka::seek);
         kafka.resume(live);
         log.info("Loaded {} auction snapshots ({} records); following events", directory.size(), restored);
@@ -207,6 +221,8 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
                 if (after != null) {
                     commands.onEvent(event, after);
                 }
+            } else if (record.topic().equals(Topics.SHOW_STATS)) {
+                board.apply(stats.deserialize(record.topic(), record.value()));
             } else {
                 commands.onNotice(notices.deserialize(record.topic(), record.value()));
             }

@@ -25,6 +25,7 @@ import java.math.BigDecimal;
     @JsonSubTypes.Type(ServerMessage.AuctionCancelled.class),
     @JsonSubTypes.Type(ServerMessage.Subscribed.class),
     @JsonSubTypes.Type(ServerMessage.Unsubscribed.class),
+    @JsonSubTypes.Type(ServerMessage.Stats.class),
     @JsonSubTypes.Type(ServerMessage.Pong.class),
     @JsonSubTypes.Type(ServerMessage.Error.class)
 })
@@ -128,6 +129,10 @@ public sealed interface ServerMessage {
     record Unsubscribed(
             @JsonInclude(JsonInclude.Include.NON_NULL) String requestId, String channel, long serverTime)
             implements ServerMessage {}
+
+    /** To the lobby: the latest statistics of the show, when they changed (at most once a second), and on joining. */
+    @JsonTypeName("stats")
+    record Stats(StatsDto stats, long serverTime) implements ServerMessage {}
 
     @JsonTypeName("pong")
     record Pong(@JsonInclude(JsonInclude.Include.NON_NULL) String requestId, long serverTime)

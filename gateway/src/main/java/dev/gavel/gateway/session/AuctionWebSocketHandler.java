@@ -4,6 +4,7 @@ import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.UserRef;
 import dev.gavel.gateway.GatewayProperties;
 import dev.gavel.gateway.auction.AuctionDirectory;
+import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.auth.Identity;
 import dev.gavel.gateway.command.CommandFactory;
 import dev.gavel.gateway.command.CommandOutcome;
@@ -39,6 +40,7 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements ClientSession.SessionListener {
 
     private final AuctionDirectory directory;
+    private final StatsBoard stats;
     private final CommandService commands;
     private final CommandFactory factory = new CommandFactory();
     private final ClientMessageReader reader = new ClientMessageReader();
@@ -55,6 +57,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
 
     public AuctionWebSocketHandler(
             AuctionDirectory directory,
+            StatsBoard stats,
             CommandService commands,
             FrameWriter frames,
             Replies replies,
@@ -63,6 +66,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
             Clock clock,
             MeterRegistry meters) {
         this.directory = directory;
+        this.stats = stats;
         this.commands = commands;
         this.frames = frames;
         this.replies = replies;
@@ -222,6 +226,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
         } else if (message instanceof ClientMessage.SubscribeLobby) {
             directory.subscribeLobby(session);
             reply(session, new ServerMessage.Subscribed(requestId, "lobby", frames.now()));
+            stats.forNewcomer().ifPresent(current -> reply(session, current));
         } else if (message instanceof ClientMessage.UnsubscribeLobby) {
             directory.unsubscribeLobby(session);
             reply(session, new ServerMessage.Unsubscribed(requestId, "lobby", frames.now()));

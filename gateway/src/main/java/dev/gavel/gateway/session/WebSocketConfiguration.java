@@ -2,6 +2,7 @@ package dev.gavel.gateway.session;
 
 import dev.gavel.gateway.GatewayProperties;
 import dev.gavel.gateway.auction.AuctionDirectory;
+import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
 import dev.gavel.gateway.command.Replies;
@@ -33,6 +34,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
     WebSocketConfiguration(
             AuctionDirectory directory,
+            StatsBoard stats,
             CommandService commands,
             FrameWriter frames,
             Replies replies,
@@ -40,8 +42,8 @@ class WebSocketConfiguration implements WebSocketConfigurer {
             GatewayProperties gateway,
             Clock clock,
             MeterRegistry meters) {
-        this.handler =
-                new AuctionWebSocketHandler(directory, commands, frames, replies, limits, gateway, clock, meters);
+        this.handler = new AuctionWebSocketHandler(
+                directory, stats, commands, frames, replies, limits, gateway, clock, meters);
         this.gateway = gateway;
     }
 

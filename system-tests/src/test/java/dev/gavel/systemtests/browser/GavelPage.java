@@ -236,6 +236,11 @@ final class GavelPage implements AutoCloseable {
         return driver.findElement(By.cssSelector("[data-testid='lobby-item'][data-auction-id='" + auctionId + "']"));
     }
 
+    WebElement hotAuction(String auctionId) {
+        return driver.findElement(
+                By.cssSelector("[data-testid='stats-hot-item'][data-auction-id='" + auctionId + "']"));
+    }
+
     List<String> historyEntries() {
         return driver.findElements(By.cssSelector("[data-testid='bid-entry']")).stream()
                 .map(WebElement::getText)

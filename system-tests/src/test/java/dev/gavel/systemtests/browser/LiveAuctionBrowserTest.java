@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gavel.systemtests.browser.GavelPage.Viewport;
 import dev.gavel.systemtests.support.GavelStack;
 import dev.gavel.systemtests.support.Http;
+import dev.gavel.systemtests.support.Messages;
 import dev.gavel.systemtests.support.Users.User;
+import dev.gavel.systemtests.support.WsClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,6 +23,9 @@ class LiveAuctionBrowserTest {
 
     /** What "live" means here: a bid shows on every screen within this time of the click. */
     private static final Duration LIVE = Duration.ofSeconds(1);
+
+    /** How long statistics may take to show on a busy machine. */
+    private static final Duration STATS = Duration.ofSeconds(30);
 
     private static GavelStack stack;
     private static GavelPage alice;
@@ -196,9 +201,45 @@ class LiveAuctionBrowserTest {
         assertThat(bob.historyEntries()).hasSize(3).first().asString().contains("carol", "120.00");
     }
 
+    @Test
+    void theLobbyShowsWhatIsHotAndWhatSoldLive() {
+        // Markup in a title must show as text on the statistics too.
+        String title = "Signed <i>poster</i> " + unique();
+        String hot = alice.createAuction(AuctionForm.of(title).startingAt("10"));
+        String sale = alice.createAuction(AuctionForm.of("Eames lounge chair " + unique())
+                .startingAt("500")
+                .withBuyNow("999000000"));
+        bob.go("/");
+        bob.waitUntil("the statistics", d -> bob.isShown("stats"));
+        String salesBefore = bob.text("stats-gmv");
+        User erin = stack.signIn("erin");
+        for (int bid = 0; bid < 6; bid++) {
+            bid(bid % 2 == 0 ? carol : erin, hot, String.valueOf(10 + bid * 5));
+        }
+
+        // Statistics take a longer path than a bid: processor, analytics (two commits), gateway, a push each second.
+        bob.waitUntil(
+                () -> "the auction among the hot auctions",
+                d -> bob.hotAuction(hot).getText().equals(title + " 6 bids"),
+                STATS);
+
+        try (WsClient buyer = stack.connect(erin)) {
+            buyer.send(Messages.message("buy-now").with("auctionId", sale).json());
+            buyer.await(
+                    "the purchase", message -> message.path("type").asString().equals("bid-accepted"));
+        }
+        bob.waitForText("stats-gmv", text -> !text.equals(salesBefore), STATS);
+        assertThat(bob.text("stats-sell-through")).endsWith("%");
+        assertThat(bob.text("stats-sell-through-detail")).matches("\\d+ sold of \\d+ ended");
+    }
+
     private static void bidAsCarol(String auctionId, String amount) {
-        Http.Response response =
-                stack.http().post("/api/auctions/" + auctionId + "/bids", carol.token(), "{\"amount\":" + amount + "}");
+        bid(carol, auctionId, amount);
+    }
+
+    private static void bid(User bidder, String auctionId, String amount) {
+        Http.Response response = stack.http()
+                .post("/api/auctions/" + auctionId + "/bids", bidder.token(), "{\"amount\":" + amount + "}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 

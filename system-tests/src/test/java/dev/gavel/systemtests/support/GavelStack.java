@@ -1,5 +1,6 @@
 package dev.gavel.systemtests.support;
 
+import dev.gavel.analytics.AnalyticsApplication;
 import dev.gavel.gateway.GatewayApplication;
 import dev.gavel.processor.BidProcessorApplication;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The bid processor and the gateway, each a real Spring Boot application on an ephemeral port, against a given
- * broker. Settings may be overridden per stack.
+ * The bid processor, the gateway and the analytics, each a real Spring Boot application on an ephemeral port, against
+ * a given broker. Settings may be overridden per stack.
  */
 public final class GavelStack implements AutoCloseable {
 
@@ -29,12 +30,17 @@ public final class GavelStack implements AutoCloseable {
 
     private final ConfigurableApplicationContext processor;
     private final ConfigurableApplicationContext gateway;
+    private final ConfigurableApplicationContext analytics;
     private final String bootstrapServers;
 
     private GavelStack(
-            ConfigurableApplicationContext processor, ConfigurableApplicationContext gateway, String bootstrapServers) {
+            ConfigurableApplicationContext processor,
+            ConfigurableApplicationContext gateway,
+            ConfigurableApplicationContext analytics,
+            String bootstrapServers) {
         this.processor = processor;
         this.gateway = gateway;
+        this.analytics = analytics;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -77,16 +83,27 @@ public final class GavelStack implements AutoCloseable {
                 "spring.kafka.streams.state-dir", tempDir("gavel-state").toString());
         processorSettings.put("gavel.processor.shutdown-timeout", "10s");
         Map<String, String> gatewaySettings = gatewaySettings(bootstrapServers);
+        Map<String, String> analyticsSettings = new HashMap<>();
+        analyticsSettings.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        analyticsSettings.put("server.port", "0");
+        analyticsSettings.put("spring.kafka.streams.application-id", "gavel-test-analytics-" + UUID.randomUUID());
+        analyticsSettings.put(
+                "spring.kafka.streams.state-dir",
+                tempDir("gavel-analytics-state").toString());
+        analyticsSettings.put("gavel.analytics.shutdown-timeout", "10s");
         overrides.forEach((key, value) -> {
             if (key.startsWith("gavel.processor.") || key.startsWith("spring.kafka.streams.")) {
                 processorSettings.put(key, value);
+            } else if (key.startsWith("gavel.analytics.")) {
+                analyticsSettings.put(key, value);
             } else {
                 gatewaySettings.put(key, value);
             }
         });
         ConfigurableApplicationContext processor = run(BidProcessorApplication.application(), processorSettings);
         ConfigurableApplicationContext gateway = run(GatewayApplication.application(), gatewaySettings);
-        GavelStack stack = new GavelStack(processor, gateway, bootstrapServers);
+        ConfigurableApplicationContext analytics = run(AnalyticsApplication.application(), analyticsSettings);
+        GavelStack stack = new GavelStack(processor, gateway, analytics, bootstrapServers);
         stack.awaitReady();
         return stack;
     }
@@ -103,7 +120,10 @@ public final class GavelStack implements AutoCloseable {
     private void awaitReady() {
         Http http = new Http(httpBase());
         Http processorHttp = new Http(URI.create("http://127.0.0.1:" + port(processor)));
-        Waits.until("the stack is healthy", () -> processorHttp.isHealthy() && http.isHealthy());
+        Http analyticsHttp = new Http(URI.create("http://127.0.0.1:" + port(analytics)));
+        Waits.until(
+                "the stack is healthy",
+                () -> processorHttp.isHealthy() && http.isHealthy() && analyticsHttp.isHealthy());
     }
 
     public URI httpBase() {
@@ -153,6 +173,7 @@ public final class GavelStack implements AutoCloseable {
 
     @Override
     public void close() {
+        analytics.close();
         gateway.close();
         processor.close();
     }

@@ -1,0 +1,25 @@
+package dev.gavel.analytics.topology;
+
+/** The analytics' state stores; their changelog topics are named after them. */
+public final class StoreNames {
+
+    /** Auction id and hopping window to the number of bids in it. */
+    public static final String HOT_AUCTION_BIDS = "hot-auction-bids";
+
+    /** Window start to the bid counts of every auction in that window, while it is open. */
+    public static final String HOT_WINDOWS = "hot-auction-windows";
+
+    /** Minute window to its highest standing bid. */
+    public static final String HIGHEST_BIDS = "highest-bids";
+
+    /** Auction id to its seller, from creation to end. */
+    public static final String SELLERS = "auction-sellers";
+
+    /** Seller id to the totals of their ended auctions. */
+    public static final String SELLER_SALES = "seller-sales";
+
+    /** The totals of the show. */
+    public static final String SHOW_SALES = "show-sales";
+
+    private StoreNames() {}
+}

@@ -1,0 +1,250 @@
+package dev.gavel.systemtests.contract;
+
+import static dev.gavel.systemtests.support.Messages.createAuction;
+import static dev.gavel.systemtests.support.Messages.message;
+import static dev.gavel.systemtests.support.Messages.placeBid;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gavel.events.JsonSerde;
+import dev.gavel.events.Outcome;
+import dev.gavel.events.Topics;
+import dev.gavel.events.contract.ContractSchemas;
+import dev.gavel.events.contract.SchemaSet;
+import dev.gavel.systemtests.support.GavelStack;
+import dev.gavel.systemtests.support.Json;
+import dev.gavel.systemtests.support.KafkaBroker;
+import dev.gavel.systemtests.support.Scenario;
+import dev.gavel.systemtests.support.TopicRecords;
+import dev.gavel.systemtests.support.Waits;
+import dev.gavel.systemtests.support.WsClient;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The topic contract, as a downstream consumer sees it: a show on its own broker writes every message type of every
+ * topic (every command, rejections and confirmations, an extension, every outcome, an expiry's tombstone, a dead
+ * letter, the statistics), and then every record of every topic is read back and checked against the schemas.
+ */
+class TopicContractTest {
+
+    private static final ContractSchemas SCHEMAS = ContractSchemas.current();
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static final Map<String, List<ConsumerRecord<String, byte[]>>> RECORDS = new HashMap<>();
+
+    @BeforeAll
+    static void runAShowThatWritesEveryMessageType() {
+        broker = KafkaBroker.dedicated();
+        // Ended auctions expire a second after their end, so that their snapshots are tombstoned during the test.
+        GavelStack stack =
+                GavelStack.start(broker.getBrokersAsString(), Map.of("gavel.processor.ended-retention", "1s"));
+        List<String> auctions = new ArrayList<>();
+        try (Scenario scenario = new Scenario(stack)) {
+            WsClient sam = scenario.connect("sam");
+            WsClient bob = scenario.connect("bob");
+            WsClient carol = scenario.connect("carol");
+
+            // Sold after proxy bidding; every bid has less than the soft-close window left, so each one extends.
+            String sold =
+                    scenario.open(sam, createAuction().with("durationMs", 5_000).with("softCloseMs", 6_000));
+            scenario.request(bob, placeBid(sold, null).with("maxAmount", 300).with("bidId", "b-1"));
+            scenario.request(bob, placeBid(sold, null).with("maxAmount", 300).with("bidId", "b-1"));
+            scenario.request(carol, placeBid(sold, 150));
+            scenario.request(bob, placeBid(sold, null).with("maxAmount", 400));
+            scenario.request(carol, placeBid(sold, 1));
+            auctions.add(sold);
+
+            String reserveNotMet = scenario.open(
+                    sam,
+                    createAuction()
+                            .with("durationMs", 5_000)
+                            .with("reservePrice", 500)
+                            .with("mode", "sudden-death")
+                            .with("softCloseMs", 0));
+            scenario.request(carol, placeBid(reserveNotMet, 100));
+            auctions.add(reserveNotMet);
+
+            auctions.add(scenario.open(sam, createAuction().with("durationMs", 5_000)));
+
+            String cancelled = scenario.open(sam, createAuction());
+            scenario.request(bob, message("cancel-auction").with("auctionId", cancelled));
+            scenario.request(sam, message("cancel-auction").with("auctionId", cancelled));
+            auctions.add(cancelled);
+
+            String boughtNow =
+                    scenario.open(sam, createAuction().with("buyNowPrice", 250).with("maxExtensionMs", 60_000));
+            scenario.request(bob, message("buy-now").with("auctionId", boughtNow));
+            auctions.add(boughtNow);
+        }
+        deadLetterAPoisonCommand(stack.bootstrapServers());
+        Waits.until(
+                "every auction has expired and the statistics counted every ending",
+                () -> tombstones(read(Topics.AUCTION_STATE)) == auctions.size()
+                        && read(Topics.SHOW_STATS).stream()
+                                .anyMatch(record -> record.key().equals("show")
+                                        && Json.parse(new String(record.value(), UTF_8))
+                                                        .path("sales")
+                                                        .path("ended")
+                                                        .asLong()
+                                                == auctions.size()));
+        stack.close();
+        Topics.ALL.forEach(topic -> RECORDS.put(topic, read(topic)));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
+    private static void deadLetterAPoisonCommand(String bootstrapServers) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.AUCTION_COMMANDS, "a-poison", "{\"type\":\"place-bid\","));
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(String topic) {
+        return TopicRecords.all(broker.getBrokersAsString(), topic);
+    }
+
+    private static long tombstones(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().filter(record -> record.value() == null).count();
+    }
+
+    /** Where the records the processor could not read were read, as the dead letters say. */
+    private static Set<String> deadLetteredSources() {
+        return RECORDS.get(Topics.AUCTION_COMMANDS_DLQ).stream()
+                .map(record -> header(record, Topics.SOURCE_HEADER))
+                .collect(Collectors.toSet());
+    }
+
+    private static String source(ConsumerRecord<String, byte[]> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), UTF_8);
+    }
+
+    /** The records of {@code topic} that are messages: neither tombstones nor poison that was dead-lettered. */
+    private static List<ConsumerRecord<String, byte[]>> messages(String topic) {
+        Set<String> deadLettered = deadLetteredSources();
+        return RECORDS.get(topic).stream()
+                .filter(record -> record.value() != null && !deadLettered.contains(source(record)))
+                .toList();
+    }
+
+    @Test
+    void everyRecordOfEveryTopicMatchesTheSchemaOfItsTopic() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (String topic : ContractSchemas.SCHEMA_OF_TOPIC.keySet()) {
+            for (ConsumerRecord<String, byte[]> record : messages(topic)) {
+                checked++;
+                SCHEMAS.problemsOfTopic(topic, record.value())
+                        .forEach(problem -> problems.add(source(record) + " " + problem));
+            }
+        }
+
+        assertThat(problems).isEmpty();
+        assertThat(checked).isGreaterThan(50);
+    }
+
+    @Test
+    void everyRecordIsKeyedAsTheContractSays() {
+        for (String topic :
+                List.of(Topics.AUCTION_COMMANDS, Topics.AUCTION_EVENTS, Topics.BID_REJECTIONS, Topics.AUCTION_STATE)) {
+            for (ConsumerRecord<String, byte[]> record : messages(topic)) {
+                String id = Json.parse(new String(record.value(), UTF_8))
+                        .path(topic.equals(Topics.AUCTION_STATE) ? "id" : "auctionId")
+                        .asString();
+                assertThat(record.key()).as(source(record)).isEqualTo(id);
+            }
+        }
+        for (ConsumerRecord<String, byte[]> record : messages(Topics.SHOW_STATS)) {
+            assertThat(record.key())
+                    .as(source(record))
+                    .isEqualTo(JsonSerde.stats()
+                            .deserialize(Topics.SHOW_STATS, record.value())
+                            .key());
+        }
+    }
+
+    @Test
+    void everyMessageCarriesTheMajorVersionOfItsSchema() {
+        for (String topic : ContractSchemas.SCHEMA_OF_TOPIC.keySet()) {
+            for (ConsumerRecord<String, byte[]> record : messages(topic)) {
+                assertThat(header(record, Topics.SCHEMA_HEADER))
+                        .as(source(record))
+                        .isEqualTo(String.valueOf(JsonSerde.SCHEMA_VERSION));
+            }
+        }
+    }
+
+    @Test
+    void theShowWroteEveryMessageTypeOfEveryTopic() {
+        SchemaSet schemas = SchemaSet.load(SchemaSet.CURRENT);
+        ContractSchemas.SCHEMA_OF_TOPIC.forEach((topic, file) -> {
+            Set<String> written = messages(topic).stream()
+                    .map(record -> Json.parse(new String(record.value(), UTF_8))
+                            .path("type")
+                            .asString(""))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (topic.equals(Topics.AUCTION_STATE)) {
+                assertThat(written)
+                        .as(topic + " holds snapshots, which have no type")
+                        .containsExactly("");
+            } else {
+                assertThat(written)
+                        .as(topic)
+                        .isEqualTo(new TreeSet<>(schemas.shape(file).variants().keySet()));
+            }
+        });
+        Set<String> outcomes = messages(Topics.AUCTION_EVENTS).stream()
+                .map(record -> Json.parse(new String(record.value(), UTF_8))
+                        .path("outcome")
+                        .asString(""))
+                .filter(outcome -> !outcome.isEmpty())
+                .collect(Collectors.toSet());
+        assertThat(outcomes)
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(Outcome.values()).map(Outcome::name).toList());
+        assertThat(tombstones(RECORDS.get(Topics.AUCTION_STATE))).isEqualTo(5);
+    }
+
+    @Test
+    void aCommandThatCannotBeReadIsDeadLetteredWithTheErrorAndWhereItWasRead() {
+        List<ConsumerRecord<String, byte[]>> deadLetters = RECORDS.get(Topics.AUCTION_COMMANDS_DLQ);
+
+        assertThat(deadLetters).hasSize(1);
+        ConsumerRecord<String, byte[]> deadLetter = deadLetters.get(0);
+        assertThat(deadLetter.key()).isEqualTo("a-poison");
+        assertThat(new String(deadLetter.value(), UTF_8)).isEqualTo("{\"type\":\"place-bid\",");
+        assertThat(header(deadLetter, Topics.ERROR_HEADER)).startsWith("cannot read AuctionCommand");
+        ConsumerRecord<String, byte[]> original = RECORDS.get(Topics.AUCTION_COMMANDS).stream()
+                .filter(record -> source(record).equals(header(deadLetter, Topics.SOURCE_HEADER)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(original.value()).isEqualTo(deadLetter.value());
+    }
+}
