@@ -104,7 +104,7 @@ public class AuctionDirectory {
             synchronized (live) {
                 live.remember(event);
             }
-            broadcastToLobby(frames.write(frames.forSubscribers(event)), event.auctionId());
+            broadcastToLobby(frames.write(frames.forSubscribers(event)), event.auctionId(), Set.of());
             return created.auction();
         }
         LiveAuction live = auctions.get(event.auctionId());
@@ -114,6 +114,7 @@ public class AuctionDirectory {
         }
         AuctionView after;
         String frame;
+        Set<Subscriber> subscribed;
         synchronized (live) {
             if (event.seq() <= live.view.seq()) {
                 return null; // already in the snapshot this directory started from
@@ -130,16 +131,20 @@ public class AuctionDirectory {
             for (Subscriber subscriber : live.subscribers) {
                 subscriber.deliver(event.auctionId(), frame, latest);
             }
+            subscribed = event instanceof AuctionEvent.AuctionEnded ? Set.copyOf(live.subscribers) : Set.of();
         }
         if (event instanceof AuctionEvent.AuctionEnded) {
-            broadcastToLobby(frame, event.auctionId());
+            // A client in the lobby that also follows the auction has just had this frame: once is enough.
+            broadcastToLobby(frame, event.auctionId(), subscribed);
         }
         return after;
     }
 
-    private void broadcastToLobby(String frame, String auctionId) {
+    private void broadcastToLobby(String frame, String auctionId, Set<Subscriber> alreadySent) {
         for (Subscriber subscriber : lobby) {
-            subscriber.deliver(auctionId, frame, null);
+            if (!alreadySent.contains(subscriber)) {
+                subscriber.deliver(auctionId, frame, null);
+            }
         }
     }
 

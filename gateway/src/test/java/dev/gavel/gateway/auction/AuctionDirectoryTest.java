@@ -384,6 +384,17 @@ class AuctionDirectoryTest {
         }
 
         @Test
+        void isToldOnceOfTheEndOfAnAuctionItAlsoFollows() {
+            directory.subscribeLobby(viewer);
+            lampWithBids(0);
+            directory.subscribe(viewer, null, "lamp", null);
+
+            directory.publish(lamp.ended());
+
+            assertThat(viewer.frames()).containsExactly("auction-created#1", "snapshot#1", "auction-ended#2");
+        }
+
+        @Test
         void isLeftByUnsubscribing() {
             directory.subscribeLobby(lobby);
 

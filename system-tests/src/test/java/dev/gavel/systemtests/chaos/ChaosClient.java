@@ -154,8 +154,9 @@ final class ChaosClient implements AutoCloseable {
         BigDecimal minimum = auctions.get(auctionId).minimumNextBid();
         BigDecimal amount = minimum.add(BigDecimal.valueOf(random.nextInt(3)));
         String bidId = user.name() + "-" + (++bids);
+        // A quarter are proxy bids, a little above the minimum: realistic, and prices stay far from the maximum.
         Messages.Builder bid = random.nextInt(4) == 0
-                ? placeBid(auctionId, null).with("maxAmount", amount.multiply(BigDecimal.valueOf(2)))
+                ? placeBid(auctionId, null).with("maxAmount", amount.add(BigDecimal.valueOf(5 + random.nextInt(50))))
                 : placeBid(auctionId, amount);
         String commandId = CommandFactory.retryableId(new UserRef(user.id(), user.name()), auctionId, bidId);
         decide("place-bid", commandId, auctionId, bid.with("bidId", bidId), true);
@@ -215,6 +216,9 @@ final class ChaosClient implements AutoCloseable {
                     user.id(),
                     accepted ? Result.ACCEPTED : Result.REJECTED,
                     accepted ? null : reason,
+                    accepted
+                            ? null
+                            : command.json() + " -> " + reply.path("message").asString(""),
                     attempts,
                     sent,
                     System.nanoTime()));
@@ -222,7 +226,7 @@ final class ChaosClient implements AutoCloseable {
             return reply;
         }
         history.command(new History.Command(
-                kind, commandId, auctionId, user.id(), Result.UNKNOWN, null, attempts, sent, System.nanoTime()));
+                kind, commandId, auctionId, user.id(), Result.UNKNOWN, null, null, attempts, sent, System.nanoTime()));
         return null;
     }
 

@@ -30,6 +30,7 @@ final class History {
             String userId,
             Result result,
             String reason,
+            String detail,
             int attempts,
             long sentNanos,
             long decidedNanos) {}

@@ -223,7 +223,7 @@ final class LogAudit {
                 if (previous != null && seen.seq() != previous + 1) {
                     unannouncedGaps++;
                     example(seen.client() + " went from seq " + previous + " to " + seen.seq() + " of "
-                            + seen.auctionId() + " without a snapshot");
+                            + seen.auctionId() + " without a snapshot: " + seen.message());
                 }
             }
             streamPosition.put(stream, seen.seq());
@@ -355,8 +355,11 @@ final class LogAudit {
         return byAuction;
     }
 
+    /** Keeps a few examples of each kind of finding, so that one kind cannot hide the others. */
     private void example(String finding) {
-        if (examples.size() < 20) {
+        String kind = finding.replaceAll("[^a-z ].*", "");
+        if (examples.size() < 40
+                && examples.stream().filter(e -> e.startsWith(kind)).count() < 5) {
             examples.add(finding);
         }
     }
