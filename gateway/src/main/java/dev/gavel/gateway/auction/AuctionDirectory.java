@@ -104,7 +104,7 @@ public class AuctionDirectory {
             synchronized (live) {
                 live.remember(event);
             }
-            broadcastToLobby(frames.write(frames.forSubscribers(event)), event.auctionId(), Set.of());
+            broadcastToLobby(frames.write(frames.forLobby(event)), event.auctionId(), Set.of());
             return created.auction();
         }
         LiveAuction live = auctions.get(event.auctionId());
@@ -134,8 +134,8 @@ public class AuctionDirectory {
             subscribed = event instanceof AuctionEvent.AuctionEnded ? Set.copyOf(live.subscribers) : Set.of();
         }
         if (event instanceof AuctionEvent.AuctionEnded) {
-            // A client in the lobby that also follows the auction has just had this frame: once is enough.
-            broadcastToLobby(frame, event.auctionId(), subscribed);
+            // A client in the lobby that also follows the auction has just had the ending: once is enough.
+            broadcastToLobby(frames.write(frames.forLobby(event)), event.auctionId(), subscribed);
         }
         return after;
     }

@@ -33,7 +33,7 @@ public final class Replies {
         long now = frames.now();
         if (request instanceof ClientMessage.CreateAuction) {
             return outcome instanceof CommandOutcome.Accepted accepted
-                    ? new ServerMessage.AuctionCreated(requestId, AuctionDto.of(accepted.auction()), now)
+                    ? new ServerMessage.AuctionCreated(requestId, AuctionDto.of(accepted.auction()), null, now)
                     : createdAgain(requestId, ((CommandOutcome.Confirmed) outcome).notice());
         }
         if (request instanceof ClientMessage.CancelAuction cancel) {
@@ -104,7 +104,7 @@ public final class Replies {
         return directory
                 .find(notice.auctionId())
                 .<ServerMessage>map(
-                        view -> new ServerMessage.AuctionCreated(requestId, AuctionDto.of(view), frames.now()))
+                        view -> new ServerMessage.AuctionCreated(requestId, AuctionDto.of(view), null, frames.now()))
                 .orElseGet(() -> frames.error(requestId, ErrorCode.AUCTION_NOT_FOUND, "the auction no longer exists"));
     }
 

@@ -29,8 +29,22 @@ public final class FrameWriter {
         return WRITER.writeValueAsString(message);
     }
 
-    /** The message a subscriber (or, for creations and endings, the lobby) is sent for a public event. */
+    /** The message an auction's subscribers are sent for one of its events. */
     public ServerMessage forSubscribers(AuctionEvent event) {
+        return message(event, null);
+    }
+
+    /**
+     * The message the lobby is sent for a creation or an ending: marked {@code "channel":"lobby"}, so that a client
+     * that also follows the auction can tell it from the auction's own stream.
+     */
+    public ServerMessage forLobby(AuctionEvent event) {
+        return message(event, LOBBY);
+    }
+
+    public static final String LOBBY = "lobby";
+
+    private ServerMessage message(AuctionEvent event, String channel) {
         long now = now();
         if (event instanceof AuctionEvent.BidPlaced bid) {
             return new ServerMessage.BidUpdated(
@@ -64,10 +78,11 @@ public final class FrameWriter {
                     Amounts.decimal(ended.finalPriceCents()),
                     ended.bidCount(),
                     ended.at().toEpochMilli(),
+                    channel,
                     now);
         }
         return new ServerMessage.AuctionCreated(
-                null, AuctionDto.of(((AuctionEvent.AuctionCreated) event).auction()), now);
+                null, AuctionDto.of(((AuctionEvent.AuctionCreated) event).auction()), channel, now);
     }
 
     public ServerMessage.Snapshot snapshot(String requestId, AuctionView view, boolean resync) {

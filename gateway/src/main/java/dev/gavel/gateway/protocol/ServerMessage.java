@@ -33,10 +33,16 @@ public sealed interface ServerMessage {
 
     long serverTime();
 
-    /** To the creator (with requestId) and to the lobby (without). */
+    /**
+     * To the creator (with {@code requestId}), to the lobby (with {@code "channel":"lobby"}), and to a subscriber that
+     * resumes from seq 0 (with neither).
+     */
     @JsonTypeName("auction-created")
     record AuctionCreated(
-            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId, AuctionDto auction, long serverTime)
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+            AuctionDto auction,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String channel,
+            long serverTime)
             implements ServerMessage {}
 
     /** The whole auction: on subscribe, or with {@code resync} when the events missed since lastSeq are gone. */
@@ -82,6 +88,7 @@ public sealed interface ServerMessage {
             BigDecimal finalPrice,
             int bidCount,
             long endedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String channel,
             long serverTime)
             implements ServerMessage {}
 

@@ -324,7 +324,8 @@ class RepliesTest {
                     reply(createAuction().build(), SAM_THE_SELLER, new CommandOutcome.Accepted(created, vase.view()));
 
             assertThat(reply)
-                    .isEqualTo(new ServerMessage.AuctionCreated(REQUEST_ID, AuctionDto.of(vase.view()), SERVER_TIME));
+                    .isEqualTo(new ServerMessage.AuctionCreated(
+                            REQUEST_ID, AuctionDto.of(vase.view()), null, SERVER_TIME));
         }
 
         @Test
@@ -334,7 +335,8 @@ class RepliesTest {
             ServerMessage reply = reply(createAuction().build(), SAM_THE_SELLER, createdBefore());
 
             assertThat(reply)
-                    .isEqualTo(new ServerMessage.AuctionCreated(REQUEST_ID, AuctionDto.of(vase.view()), SERVER_TIME));
+                    .isEqualTo(new ServerMessage.AuctionCreated(
+                            REQUEST_ID, AuctionDto.of(vase.view()), null, SERVER_TIME));
             assertThat(((ServerMessage.AuctionCreated) reply).auction().currentBid())
                     .isEqualByComparingTo("12");
         }
