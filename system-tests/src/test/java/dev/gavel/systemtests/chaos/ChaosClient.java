@@ -103,8 +103,9 @@ final class ChaosClient implements AutoCloseable {
         boolean lobby = "lobby".equals(message.path("channel").asString(null));
         if (lobby && type.equals("auction-ended")) {
             // The lobby's news, not the auction's own stream: that brings the same ending in order.
-            auctions.computeIfPresent(message.path("auctionId").asString(), (id, known) -> new Known(
-                    known.seq(), known.minimumNextBid(), false));
+            auctions.computeIfPresent(
+                    message.path("auctionId").asString(),
+                    (id, known) -> new Known(known.seq(), known.minimumNextBid(), false));
         } else if (lobby && type.equals("auction-created")) {
             String auctionId = message.path("auction").path("id").asString();
             if (auctions.putIfAbsent(auctionId, known(message.path("auction"))) == null) {
