@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param conflateAfter how many frames may wait before a client is sent only the latest state of each auction
  * @param replayBufferSize how many recent events per auction are kept to resume subscribers without a snapshot
  * @param endedAuctionTtl how long an ended auction stays in the gateway's directory
+ * @param unknownAuctionWait how long a subscription to an auction not known yet waits for it to appear (another
+ *     instance may have announced it a moment earlier)
  * @param maxConnectionsPerUser open WebSockets allowed per signed-in user
  * @param commandsPerSecond sustained commands per user; {@code commandBurst} may come at once
  * @param messagesPerSecond sustained messages of any kind per connection; {@code messageBurst} may come at once
@@ -31,6 +33,7 @@ public record GatewayProperties(
         @DefaultValue("32") int conflateAfter,
         @DefaultValue("256") int replayBufferSize,
         @DefaultValue("10m") Duration endedAuctionTtl,
+        @DefaultValue("2s") Duration unknownAuctionWait,
         @DefaultValue("10") int maxConnectionsPerUser,
         @DefaultValue("20") int commandsPerSecond,
         @DefaultValue("40") int commandBurst,
@@ -44,6 +47,10 @@ public record GatewayProperties(
         requirePositive("send-queue-limit", sendQueueLimit);
         requirePositive("conflate-after", conflateAfter);
         requirePositive("replay-buffer-size", replayBufferSize);
+        requirePositive("ended-auction-ttl", endedAuctionTtl.toMillis());
+        if (unknownAuctionWait.isNegative()) {
+            throw new IllegalArgumentException("gavel.gateway.unknown-auction-wait must not be negative");
+        }
         requirePositive("max-connections-per-user", maxConnectionsPerUser);
         requirePositive("commands-per-second", commandsPerSecond);
         requirePositive("command-burst", commandBurst);

@@ -24,6 +24,7 @@ class GatewayPropertiesTest {
         int conflateAfter = 32;
         int replayBufferSize = 256;
         Duration endedAuctionTtl = Duration.ofMinutes(10);
+        Duration unknownAuctionWait = Duration.ofSeconds(2);
         int maxConnectionsPerUser = 10;
         int commandsPerSecond = 20;
         int commandBurst = 40;
@@ -40,6 +41,7 @@ class GatewayPropertiesTest {
                     conflateAfter,
                     replayBufferSize,
                     endedAuctionTtl,
+                    unknownAuctionWait,
                     maxConnectionsPerUser,
                     commandsPerSecond,
                     commandBurst,
@@ -67,6 +69,7 @@ class GatewayPropertiesTest {
                 limit("send-queue-limit", (s, v) -> s.sendQueueLimit = v),
                 limit("conflate-after", (s, v) -> s.conflateAfter = v),
                 limit("replay-buffer-size", (s, v) -> s.replayBufferSize = v),
+                limit("ended-auction-ttl", (s, v) -> s.endedAuctionTtl = Duration.ofMillis(v)),
                 limit("max-connections-per-user", (s, v) -> s.maxConnectionsPerUser = v),
                 limit("commands-per-second", (s, v) -> s.commandsPerSecond = v),
                 limit("command-burst", (s, v) -> s.commandBurst = v),

@@ -25,6 +25,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -50,6 +53,11 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
     private final GatewayProperties properties;
     private final Clock clock;
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "gavel-subscribe-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
     private final Counter messagesIn;
     private final Counter slowDrops;
@@ -163,6 +171,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
         }
         session.markClosed();
         session.subscriptions().forEach(auctionId -> directory.unsubscribe(session, auctionId));
+        session.subscriptions().clear();
         directory.unsubscribeLobby(session);
         if (session.user() != null) {
             connectionsPerUser.computeIfPresent(
@@ -214,10 +223,12 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
                 throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "lastSeq must not be negative");
             }
             session.subscriptions().add(auctionId);
-            if (!directory.subscribe(session, requestId, auctionId, subscribe.lastSeq())) {
-                session.subscriptions().remove(auctionId);
-                throw new ProtocolException(ErrorCode.AUCTION_NOT_FOUND, "there is no auction " + auctionId);
-            }
+            subscribeWhenKnown(
+                    session,
+                    requestId,
+                    auctionId,
+                    subscribe.lastSeq(),
+                    System.nanoTime() + properties.unknownAuctionWait().toNanos());
         } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
             String auctionId = CommandFactory.auctionId(unsubscribe.auctionId());
             directory.unsubscribe(session, auctionId);
@@ -233,6 +244,27 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
         } else {
             reply(session, new ServerMessage.Pong(requestId, frames.now()));
         }
+    }
+
+    /**
+     * Subscribes, or, if the auction is not known yet, tries again for a moment: another gateway instance may have
+     * announced it a few milliseconds before this one read it.
+     */
+    private void subscribeWhenKnown(
+            ClientSession session, String requestId, String auctionId, Long lastSeq, long deadlineNanos) {
+        if (!session.subscriptions().contains(auctionId)
+                || directory.subscribe(session, requestId, auctionId, lastSeq)) {
+            return;
+        }
+        if (System.nanoTime() >= deadlineNanos) {
+            session.subscriptions().remove(auctionId);
+            reply(session, frames.error(requestId, ErrorCode.AUCTION_NOT_FOUND, "there is no auction " + auctionId));
+            return;
+        }
+        retries.schedule(
+                () -> subscribeWhenKnown(session, requestId, auctionId, lastSeq, deadlineNanos),
+                100,
+                TimeUnit.MILLISECONDS);
     }
 
     private void submit(ClientSession session, ClientMessage.Command request) {
