@@ -2,17 +2,19 @@ package dev.gavel.analytics;
 
 import dev.gavel.analytics.topology.ShowStatsTopology;
 import dev.gavel.events.ShowStats;
-import org.apache.kafka.clients.admin.NewTopic;
+import dev.gavel.events.TopicSettings;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -27,8 +29,11 @@ class AnalyticsConfiguration {
 
     /** Creates the contract's topics at startup when they are missing, the events it reads among them. */
     @Bean
-    KafkaAdmin.NewTopics gavelTopics(TopicProperties topics) {
-        return new KafkaAdmin.NewTopics(topics.declarations().toArray(new NewTopic[0]));
+    KafkaAdmin.NewTopics gavelTopics(Environment environment) {
+        TopicSettings topics = Binder.get(environment)
+                .bind("gavel.topics", TopicSettings.class)
+                .orElseGet(TopicSettings::defaults);
+        return new KafkaAdmin.NewTopics(topics.newTopics());
     }
 
     @Bean

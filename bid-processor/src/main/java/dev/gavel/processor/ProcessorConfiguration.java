@@ -1,15 +1,17 @@
 package dev.gavel.processor;
 
+import dev.gavel.events.TopicSettings;
 import dev.gavel.processor.topology.AuctionTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,8 +19,11 @@ class ProcessorConfiguration {
 
     /** Creates the contract's topics at startup when they are missing. */
     @Bean
-    KafkaAdmin.NewTopics gavelTopics(TopicProperties topics) {
-        return new KafkaAdmin.NewTopics(topics.declarations().toArray(new NewTopic[0]));
+    KafkaAdmin.NewTopics gavelTopics(Environment environment) {
+        TopicSettings topics = Binder.get(environment)
+                .bind("gavel.topics", TopicSettings.class)
+                .orElseGet(TopicSettings::defaults);
+        return new KafkaAdmin.NewTopics(topics.newTopics());
     }
 
     /** The live processor; not started when the application runs as a replay. */

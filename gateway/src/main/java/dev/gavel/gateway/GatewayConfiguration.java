@@ -2,6 +2,7 @@ package dev.gavel.gateway;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.TopicSettings;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.AuctionFeed;
 import dev.gavel.gateway.auction.StatsBoard;
@@ -11,11 +12,12 @@ import dev.gavel.gateway.command.Replies;
 import dev.gavel.gateway.protocol.FrameWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,8 +33,11 @@ class GatewayConfiguration {
 
     /** Creates the contract's topics at startup when they are missing. */
     @Bean
-    KafkaAdmin.NewTopics gavelTopics(TopicProperties topics) {
-        return new KafkaAdmin.NewTopics(topics.declarations().toArray(new NewTopic[0]));
+    KafkaAdmin.NewTopics gavelTopics(Environment environment) {
+        TopicSettings topics = Binder.get(environment)
+                .bind("gavel.topics", TopicSettings.class)
+                .orElseGet(TopicSettings::defaults);
+        return new KafkaAdmin.NewTopics(topics.newTopics());
     }
 
     @Bean

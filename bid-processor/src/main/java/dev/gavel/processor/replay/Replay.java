@@ -3,6 +3,7 @@ package dev.gavel.processor.replay;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.LogReader;
 import dev.gavel.events.Topics;
 import dev.gavel.processor.topology.AuctionTopology;
 import dev.gavel.processor.topology.EngineSettings;
@@ -11,27 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -100,13 +93,13 @@ public final class Replay {
 
     private ReplayReport compare(TopicNames replayed) {
         Map<String, List<AuctionEvent>> liveEvents =
-                readByAuction(Topics.AUCTION_EVENTS, JsonSerde.events()::deserialize);
+                LogReader.readByKey(kafka, Topics.AUCTION_EVENTS, JsonSerde.events());
         Map<String, List<AuctionEvent>> replayEvents =
-                readByAuction(replayed.events(), JsonSerde.events()::deserialize);
+                LogReader.readByKey(kafka, replayed.events(), JsonSerde.events());
         Map<String, List<BidderNotice>> liveNotices =
-                readByAuction(Topics.BID_REJECTIONS, JsonSerde.notices()::deserialize);
+                LogReader.readByKey(kafka, Topics.BID_REJECTIONS, JsonSerde.notices());
         Map<String, List<BidderNotice>> replayNotices =
-                readByAuction(replayed.rejections(), JsonSerde.notices()::deserialize);
+                LogReader.readByKey(kafka, replayed.rejections(), JsonSerde.notices());
         ReplayReport.Builder report = new ReplayReport.Builder(strict);
         compareStreams("event", liveEvents, replayEvents, report);
         compareStreams("rejection", liveNotices, replayNotices, report);
@@ -134,30 +127,6 @@ public final class Replay {
                         kind + "s of auction " + auctionId + ": live has " + a.size() + ", replay " + b.size());
             }
         }
-    }
-
-    private <T> Map<String, List<T>> readByAuction(String topic, BiFunction<String, byte[], T> read) {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Map<String, List<T>> byAuction = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    byAuction
-                            .computeIfAbsent(record.key(), key -> new ArrayList<>())
-                            .add(read.apply(topic, record.value()));
-                }
-            }
-        }
-        return byAuction;
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic)

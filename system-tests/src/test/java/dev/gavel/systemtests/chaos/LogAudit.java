@@ -7,27 +7,20 @@ import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.LogReader;
 import dev.gavel.events.Money;
 import dev.gavel.events.Topics;
 import dev.gavel.processor.reference.ReferenceAuctions;
 import dev.gavel.systemtests.chaos.History.Result;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,12 +81,17 @@ final class LogAudit {
         this.bootstrapServers = bootstrapServers;
     }
 
+    private Map<String, Object> client() {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    }
+
     Findings audit(History history) {
         Map<String, List<AuctionCommand>> commands =
-                readByAuction(Topics.AUCTION_COMMANDS, JsonSerde.commands()::deserialize);
-        Map<String, List<AuctionEvent>> events = readByAuction(Topics.AUCTION_EVENTS, JsonSerde.events()::deserialize);
+                LogReader.readByKey(client(), Topics.AUCTION_COMMANDS, JsonSerde.commands());
+        Map<String, List<AuctionEvent>> events =
+                LogReader.readByKey(client(), Topics.AUCTION_EVENTS, JsonSerde.events());
         Map<String, List<BidderNotice>> notices =
-                readByAuction(Topics.BID_REJECTIONS, JsonSerde.notices()::deserialize);
+                LogReader.readByKey(client(), Topics.BID_REJECTIONS, JsonSerde.notices());
 
         Set<String> written = new HashSet<>();
         commands.values().forEach(list -> list.forEach(c -> written.add(c.commandId())));
@@ -325,34 +323,6 @@ final class LogAudit {
     private static long cents(JsonNode amount) {
         BigDecimal decimal = amount.decimalValue();
         return Money.toCents(decimal);
-    }
-
-    private <T> Map<String, List<T>> readByAuction(String topic, BiFunction<String, byte[], T> read) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
-        Map<String, List<T>> byAuction = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    byAuction
-                            .computeIfAbsent(record.key(), key -> new ArrayList<>())
-                            .add(read.apply(topic, record.value()));
-                }
-            }
-        }
-        return byAuction;
     }
 
     /** Keeps a few examples of each kind of finding, so that one kind cannot hide the others. */

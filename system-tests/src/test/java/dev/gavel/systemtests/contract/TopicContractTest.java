@@ -7,6 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.LogReader;
 import dev.gavel.events.Outcome;
 import dev.gavel.events.Topics;
 import dev.gavel.events.contract.ContractSchemas;
@@ -15,7 +16,6 @@ import dev.gavel.systemtests.support.GavelStack;
 import dev.gavel.systemtests.support.Json;
 import dev.gavel.systemtests.support.KafkaBroker;
 import dev.gavel.systemtests.support.Scenario;
-import dev.gavel.systemtests.support.TopicRecords;
 import dev.gavel.systemtests.support.Waits;
 import dev.gavel.systemtests.support.WsClient;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -123,7 +124,7 @@ class TopicContractTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> read(String topic) {
-        return TopicRecords.all(broker.getBrokersAsString(), topic);
+        return LogReader.records(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), topic);
     }
 
     private static long tombstones(List<ConsumerRecord<String, byte[]>> records) {
