@@ -10,6 +10,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +42,14 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             Integer.toString(SCHEMA_VERSION).getBytes(UTF_8);
 
     private final Class<T> type;
+    // Resolved once: the serializers of a type are looked up per call otherwise, on every record.
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
 
     private JsonSerde(Class<T> type) {
         this.type = type;
+        this.reader = MAPPER.readerFor(type);
+        this.writer = MAPPER.writerFor(type);
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {
@@ -90,7 +97,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return MAPPER.writeValueAsBytes(data);
+            return writer.writeValueAsBytes(data);
         } catch (JacksonException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + " to " + topic, e);
         }
@@ -102,7 +109,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return MAPPER.readValue(data, type);
+            return reader.readValue(data);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new SerializationException(
                     "cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
