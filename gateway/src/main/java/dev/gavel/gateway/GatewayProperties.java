@@ -30,7 +30,7 @@ public record GatewayProperties(
         @DefaultValue("10s") Duration replyTimeout,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("2000") int sendQueueLimit,
-        @DefaultValue("32") int conflateAfter,
+        @DefaultValue("2") int conflateAfter,
         @DefaultValue("256") int replayBufferSize,
         @DefaultValue("10m") Duration endedAuctionTtl,
         @DefaultValue("2s") Duration unknownAuctionWait,

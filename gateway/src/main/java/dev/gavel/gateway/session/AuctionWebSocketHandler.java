@@ -25,8 +25,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.web.socket.BinaryMessage;
@@ -53,11 +55,12 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
     private final GatewayProperties properties;
     private final Clock clock;
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "gavel-subscribe-retries");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Writes frames to sockets; as many threads as cores, since the writes are non-blocking. */
+    private final ExecutorService senders =
+            Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("gavel-sender"));
+
+    private final ScheduledExecutorService retries =
+            Executors.newSingleThreadScheduledExecutor(daemon("gavel-subscribe-retries"));
     private final Map<String, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
     private final Counter messagesIn;
     private final Counter slowDrops;
@@ -96,6 +99,15 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
                 .register(meters);
     }
 
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @Override
     public void afterConnectionEstablished(WebSocketSession ws) {
         Identity identity = Identity.of(ws.getPrincipal());
@@ -109,6 +121,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
                 properties.sendTimeLimit(),
                 limits.newSessionLimit(),
                 properties.maxFrameSize().toBytes(),
+                senders,
                 this);
         sessions.put(ws.getId(), session);
         if (user != null

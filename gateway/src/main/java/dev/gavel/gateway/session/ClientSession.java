@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,14 @@ public final class ClientSession implements Subscriber {
     private final SessionListener listener;
     private final Bucket messageLimit;
     private final MessageAssembler assembler;
+    private final Executor sender;
     private int strikes;
 
     /** A frame waiting to be sent; {@code auctionId} is set on frames that a newer snapshot may replace. */
     private record Outgoing(String auctionId, String text) {}
+
+    /** Replies to the client's own requests: they go out before the auction streams' frames that wait. */
+    private final ArrayDeque<Outgoing> replies = new ArrayDeque<>();
 
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private boolean sending;
@@ -64,6 +69,7 @@ public final class ClientSession implements Subscriber {
             Duration sendTimeLimit,
             Bucket messageLimit,
             long maxMessageBytes,
+            Executor sender,
             SessionListener listener) {
         this.ws = ws;
         this.user = user;
@@ -73,6 +79,7 @@ public final class ClientSession implements Subscriber {
         this.listener = listener;
         this.messageLimit = messageLimit;
         this.assembler = new MessageAssembler(maxMessageBytes);
+        this.sender = sender;
         this.remote = ((NativeWebSocketSession) ws)
                 .getNativeSession(jakarta.websocket.Session.class)
                 .getAsyncRemote();
@@ -117,15 +124,18 @@ public final class ClientSession implements Subscriber {
 
     @Override
     public void deliver(String auctionId, String frame, Supplier<String> latestState) {
-        enqueue(latestState == null ? null : auctionId, frame, latestState);
+        enqueue(latestState == null ? null : auctionId, frame, latestState, queue);
     }
 
-    /** Sends a reply or notice: never replaced by a snapshot. */
+    /**
+     * Sends a reply to one of the client's own requests: never replaced by a snapshot, and ahead of stream frames
+     * that wait, so that a bidder learns its outcome as soon as it can however busy its auction is.
+     */
     public void send(String frame) {
-        enqueue(null, frame, null);
+        enqueue(null, frame, null, replies);
     }
 
-    private void enqueue(String auctionId, String frame, Supplier<String> latestState) {
+    private void enqueue(String auctionId, String frame, Supplier<String> latestState, ArrayDeque<Outgoing> into) {
         boolean overflow = false;
         synchronized (this) {
             if (closed) {
@@ -137,8 +147,8 @@ public final class ClientSession implements Subscriber {
                 queue.removeIf(waiting -> auctionId.equals(waiting.auctionId()));
                 queue.addLast(new Outgoing(auctionId, latestState.get()));
                 return;
-            } else if (queue.size() < maxQueued) {
-                queue.addLast(new Outgoing(auctionId, frame));
+            } else if (replies.size() + queue.size() < maxQueued) {
+                into.addLast(new Outgoing(auctionId, frame));
                 return;
             } else {
                 overflow = true;
@@ -147,7 +157,9 @@ public final class ClientSession implements Subscriber {
         if (overflow) {
             dropSlow();
         } else {
-            transmit(frame);
+            // The container writes to the socket on the calling thread: hand the write over, so that the thread that
+            // fans an event out to thousands of sessions only ever queues.
+            sender.execute(() -> transmit(frame));
         }
     }
 
@@ -167,10 +179,11 @@ public final class ClientSession implements Subscriber {
             if (!result.isOK() && !closed && ws.isOpen()) {
                 closed = true;
                 queue.clear();
+                replies.clear();
                 slow = true;
             }
             closing = pendingClose;
-            next = closed ? null : queue.pollFirst();
+            next = closed ? null : replies.isEmpty() ? queue.pollFirst() : replies.pollFirst();
             if (next == null) {
                 sending = false;
             }
@@ -194,6 +207,7 @@ public final class ClientSession implements Subscriber {
         synchronized (this) {
             closed = true;
             queue.clear();
+            replies.clear();
         }
     }
 
@@ -203,6 +217,7 @@ public final class ClientSession implements Subscriber {
         synchronized (this) {
             closed = true;
             queue.clear();
+            replies.clear();
             now = !sending;
             if (!now) {
                 pendingClose = status;

@@ -79,6 +79,7 @@ class ClientSessionTest {
                 SEND_TIME_LIMIT,
                 messageLimit,
                 MAX_MESSAGE_BYTES,
+                Runnable::run,
                 droppedSlow::add);
     }
 
@@ -235,11 +236,23 @@ class ClientSessionTest {
             session.send("reply 0");
             event("lamp", 1);
             session.send("reply 1");
-
             event("lamp", 2);
+
+            event("lamp", 3);
             drain();
 
-            assertThat(written).containsExactly("reply 0", "reply 1", stateAfter("lamp", 2));
+            assertThat(written).containsExactly("reply 0", "reply 1", stateAfter("lamp", 3));
+        }
+
+        @Test
+        void sendsItsRepliesAheadOfWaitingStreamFrames() {
+            session.send("reply 0");
+            event("lamp", 1);
+
+            session.send("reply 1");
+            drain();
+
+            assertThat(written).containsExactly("reply 0", "reply 1", eventFrame("lamp", 1));
         }
 
         @Test

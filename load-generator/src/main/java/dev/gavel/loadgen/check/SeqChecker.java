@@ -27,6 +27,30 @@ public final class SeqChecker {
     }
 
     /**
+     * A snapshot the gateway sent in place of events this subscriber had not read yet (conflation): it may skip
+     * events, never go back.
+     *
+     * @return true if it moves the subscriber forward
+     */
+    public boolean resync(String auctionId, long seq) {
+        Long previous = last.get(auctionId);
+        if (previous == null) {
+            failures.add(
+                    "event before snapshot",
+                    subscriber + " got a resync at seq " + seq + " of " + auctionId + " before its snapshot");
+            return false;
+        }
+        if (seq < previous) {
+            failures.add(
+                    "stale resync",
+                    subscriber + " got a resync at seq " + seq + " of " + auctionId + " after " + previous);
+            return false;
+        }
+        last.put(auctionId, seq);
+        return true;
+    }
+
+    /**
      * An event of a subscribed auction.
      *
      * @return true if it is the next one expected

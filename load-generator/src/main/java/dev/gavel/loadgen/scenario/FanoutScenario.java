@@ -271,15 +271,33 @@ public final class FanoutScenario implements Scenario {
 
         @Override
         protected void onEvent(Frame event, long receivedNanos) {
+            countDelivered(receivedNanos);
+            if (event.is("bid-updated")) {
+                seen(event.currentBidCents(), receivedNanos);
+            }
+        }
+
+        /** A conflated viewer gets the latest state instead of the updates it had not read: it saw that price. */
+        @Override
+        protected void onSnapshot(Frame snapshot, long receivedNanos) {
+            if (snapshot.resync()) {
+                countDelivered(receivedNanos);
+                if (snapshot.currentBidCents() >= 0) {
+                    seen(snapshot.currentBidCents(), receivedNanos);
+                }
+            }
+        }
+
+        private void countDelivered(long receivedNanos) {
             if (receivedNanos - windowStart >= 0 && receivedNanos - windowEnd <= 0) {
                 delivered.increment();
             }
-            if (!event.is("bid-updated")) {
-                return;
-            }
-            int k = Arrays.binarySearch(amounts, event.currentBidCents());
+        }
+
+        private void seen(long priceCents, long receivedNanos) {
+            int k = Arrays.binarySearch(amounts, priceCents);
             if (k < 0) {
-                failures.add("unknown price", "bid-updated with a price no bid offered: " + event.currentBidCents());
+                failures.add("unknown price", "a price no bid offered: " + priceCents);
                 return;
             }
             for (int i = covered + 1; i <= k; i++) {

@@ -28,7 +28,12 @@ abstract class Subscribers implements WsConnection.Handler {
         }
         switch (frame.type()) {
             case "snapshot" -> {
-                if (subscriptions.answered(frame.requestId(), frame.type()) != null) {
+                if (frame.resync() && frame.requestId() == null) {
+                    // The gateway conflated what this client had not read yet: the latest state, announced.
+                    if (seq.resync(frame.auctionId(), frame.seq())) {
+                        onSnapshot(frame, receivedNanos);
+                    }
+                } else if (subscriptions.answered(frame.requestId(), frame.type()) != null) {
                     seq.snapshot(frame.auctionId(), frame.seq());
                     onSnapshot(frame, receivedNanos);
                 }

@@ -5,6 +5,7 @@ package dev.gavel.loadgen.ws;
  * {@code snapshot}, the auction's fields. Amounts are in cents; absent numbers are -1 and absent strings null.
  *
  * @param minimumCents {@code minimumBid} of a rejection, or {@code minimumNextBid} of an update or an auction
+ * @param resync a snapshot that replaces events the client did not get: it fell behind, or resumed too late
  */
 public record Frame(
         String type,
@@ -22,7 +23,8 @@ public record Frame(
         String reason,
         String code,
         String outcome,
-        String status) {
+        String status,
+        boolean resync) {
 
     public boolean is(String messageType) {
         return messageType.equals(type);

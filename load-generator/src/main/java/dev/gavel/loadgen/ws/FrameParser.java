@@ -72,6 +72,7 @@ public final class FrameParser {
                 case "code" -> frame.code = json.getString();
                 case "outcome" -> frame.outcome = json.getString();
                 case "status" -> frame.status = json.getString();
+                case "resync" -> frame.resync = json.getBooleanValue();
                 case "bidder" -> frame.bidderId = userId(json);
                 case "leader" -> frame.leaderId = userId(json);
                 case "auction" -> {
@@ -126,6 +127,7 @@ public final class FrameParser {
         String code;
         String outcome;
         String status;
+        boolean resync;
 
         Frame build() {
             return new Frame(
@@ -144,7 +146,8 @@ public final class FrameParser {
                     reason,
                     code,
                     outcome,
-                    status);
+                    status,
+                    resync);
         }
     }
 }
