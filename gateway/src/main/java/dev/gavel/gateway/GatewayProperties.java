@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param replyTimeout how long a command waits for its outcome before it is answered {@code TIMEOUT}
  * @param sendTimeLimit how long one frame may take to reach a client before it is dropped as too slow
  * @param sendQueueLimit how many frames may wait for a client before it is dropped as too slow
- * @param conflateAfter how many frames may wait before a client is sent only the latest state of each auction
+ * @param conflateAfter how long ago the frame being written to a client may have been queued before the client is
+ *     sent only the latest state of each auction instead of every event
  * @param replayBufferSize how many recent events per auction are kept to resume subscribers without a snapshot
  * @param endedAuctionTtl how long an ended auction stays in the gateway's directory
  * @param unknownAuctionWait how long a subscription to an auction not known yet waits for it to appear (another
@@ -30,7 +31,7 @@ public record GatewayProperties(
         @DefaultValue("10s") Duration replyTimeout,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("2000") int sendQueueLimit,
-        @DefaultValue("2") int conflateAfter,
+        @DefaultValue("250ms") Duration conflateAfter,
         @DefaultValue("256") int replayBufferSize,
         @DefaultValue("10m") Duration endedAuctionTtl,
         @DefaultValue("2s") Duration unknownAuctionWait,
@@ -45,7 +46,7 @@ public record GatewayProperties(
         requirePositive("reply-timeout", replyTimeout.toMillis());
         requirePositive("send-time-limit", sendTimeLimit.toMillis());
         requirePositive("send-queue-limit", sendQueueLimit);
-        requirePositive("conflate-after", conflateAfter);
+        requirePositive("conflate-after", conflateAfter.toMillis());
         requirePositive("replay-buffer-size", replayBufferSize);
         requirePositive("ended-auction-ttl", endedAuctionTtl.toMillis());
         if (unknownAuctionWait.isNegative()) {

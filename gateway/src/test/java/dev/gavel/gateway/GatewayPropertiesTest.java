@@ -21,7 +21,7 @@ class GatewayPropertiesTest {
         Duration replyTimeout = Duration.ofSeconds(10);
         Duration sendTimeLimit = Duration.ofSeconds(10);
         int sendQueueLimit = 2000;
-        int conflateAfter = 32;
+        Duration conflateAfter = Duration.ofMillis(250);
         int replayBufferSize = 256;
         Duration endedAuctionTtl = Duration.ofMinutes(10);
         Duration unknownAuctionWait = Duration.ofSeconds(2);
@@ -67,7 +67,7 @@ class GatewayPropertiesTest {
                 limit("reply-timeout", (s, v) -> s.replyTimeout = Duration.ofMillis(v)),
                 limit("send-time-limit", (s, v) -> s.sendTimeLimit = Duration.ofMillis(v)),
                 limit("send-queue-limit", (s, v) -> s.sendQueueLimit = v),
-                limit("conflate-after", (s, v) -> s.conflateAfter = v),
+                limit("conflate-after", (s, v) -> s.conflateAfter = Duration.ofMillis(v)),
                 limit("replay-buffer-size", (s, v) -> s.replayBufferSize = v),
                 limit("ended-auction-ttl", (s, v) -> s.endedAuctionTtl = Duration.ofMillis(v)),
                 limit("max-connections-per-user", (s, v) -> s.maxConnectionsPerUser = v),

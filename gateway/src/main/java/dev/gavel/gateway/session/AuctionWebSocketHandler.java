@@ -122,6 +122,7 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
                 limits.newSessionLimit(),
                 properties.maxFrameSize().toBytes(),
                 senders,
+                clock,
                 this);
         sessions.put(ws.getId(), session);
         if (user != null

@@ -6,6 +6,7 @@ import io.github.bucket4j.Bucket;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,8 +22,9 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * One client connection. Sending never blocks the caller: frames wait in a bounded queue and go out one at a time
- * with the container's asynchronous send. A client that falls behind gets, per auction, only the latest state (a
- * snapshot marked resync) instead of every event it has not read; replies to its own commands are always kept. A
+ * with the container's asynchronous send. A client that falls behind (the frame being written to it was queued
+ * longer than the conflation time ago) gets, per auction, only the latest state (a snapshot marked resync) instead of
+ * every event it has not read; replies to its own commands are always kept. A
  * client whose send takes longer than the send time limit, or whose queue still overflows, has stopped reading and
  * is dropped, so it cannot delay anyone else.
  */
@@ -35,7 +37,8 @@ public final class ClientSession implements Subscriber {
     private final UserRef user;
     private final Instant tokenExpiresAt;
     private final int maxQueued;
-    private final int conflateAfter;
+    private final long conflateAfterMillis;
+    private final Clock clock;
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private final SessionListener listener;
     private final Bucket messageLimit;
@@ -44,13 +47,16 @@ public final class ClientSession implements Subscriber {
     private int strikes;
 
     /** A frame waiting to be sent; {@code auctionId} is set on frames that a newer snapshot may replace. */
-    private record Outgoing(String auctionId, String text) {}
+    private record Outgoing(String auctionId, String text, long queuedAt) {}
 
     /** Replies to the client's own requests: they go out before the auction streams' frames that wait. */
     private final ArrayDeque<Outgoing> replies = new ArrayDeque<>();
 
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private boolean sending;
+    /** When the frame being written was queued: how far behind the client is. */
+    private long writingQueuedAt;
+
     private boolean closed;
     /** A close waiting for the frame in flight to finish. */
     private CloseStatus pendingClose;
@@ -65,17 +71,19 @@ public final class ClientSession implements Subscriber {
             UserRef user,
             Instant tokenExpiresAt,
             int maxQueued,
-            int conflateAfter,
+            Duration conflateAfter,
             Duration sendTimeLimit,
             Bucket messageLimit,
             long maxMessageBytes,
             Executor sender,
+            Clock clock,
             SessionListener listener) {
         this.ws = ws;
         this.user = user;
         this.tokenExpiresAt = tokenExpiresAt;
         this.maxQueued = maxQueued;
-        this.conflateAfter = conflateAfter;
+        this.conflateAfterMillis = conflateAfter.toMillis();
+        this.clock = clock;
         this.listener = listener;
         this.messageLimit = messageLimit;
         this.assembler = new MessageAssembler(maxMessageBytes);
@@ -137,18 +145,20 @@ public final class ClientSession implements Subscriber {
 
     private void enqueue(String auctionId, String frame, Supplier<String> latestState, ArrayDeque<Outgoing> into) {
         boolean overflow = false;
+        long now = clock.millis();
         synchronized (this) {
             if (closed) {
                 return;
             }
             if (!sending) {
                 sending = true;
-            } else if (latestState != null && queue.size() >= conflateAfter) {
+                writingQueuedAt = now;
+            } else if (latestState != null && now - writingQueuedAt >= conflateAfterMillis) {
                 queue.removeIf(waiting -> auctionId.equals(waiting.auctionId()));
-                queue.addLast(new Outgoing(auctionId, latestState.get()));
+                queue.addLast(new Outgoing(auctionId, latestState.get(), now));
                 return;
             } else if (replies.size() + queue.size() < maxQueued) {
-                into.addLast(new Outgoing(auctionId, frame));
+                into.addLast(new Outgoing(auctionId, frame, now));
                 return;
             } else {
                 overflow = true;
@@ -186,6 +196,8 @@ public final class ClientSession implements Subscriber {
             next = closed ? null : replies.isEmpty() ? queue.pollFirst() : replies.pollFirst();
             if (next == null) {
                 sending = false;
+            } else {
+                writingQueuedAt = next.queuedAt();
             }
         }
         if (slow) {

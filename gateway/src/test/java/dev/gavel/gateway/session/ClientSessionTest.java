@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.gavel.events.UserRef;
+import dev.gavel.gateway.testing.MutableClock;
 import dev.gavel.gateway.testing.Times;
 import io.github.bucket4j.Bucket;
 import jakarta.websocket.RemoteEndpoint;
@@ -34,7 +35,7 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 class ClientSessionTest {
 
     private static final int QUEUE_LIMIT = 4;
-    private static final int CONFLATE_AFTER = 2;
+    private static final Duration CONFLATE_AFTER = Duration.ofMillis(250);
     private static final Duration SEND_TIME_LIMIT = Duration.ofSeconds(3);
     private static final long MAX_MESSAGE_BYTES = 8_192;
     private static final Instant TOKEN_EXPIRY = Times.NOW.plusSeconds(60);
@@ -46,6 +47,8 @@ class ClientSessionTest {
     private final List<String> written = new ArrayList<>();
     /** The handlers of the sends the container has not completed yet, oldest first. */
     private final List<SendHandler> inFlight = new ArrayList<>();
+
+    private final MutableClock clock = new MutableClock();
 
     private ClientSession session;
 
@@ -66,7 +69,7 @@ class ClientSessionTest {
         session = newSession(BOB, TOKEN_EXPIRY, QUEUE_LIMIT, CONFLATE_AFTER);
     }
 
-    private ClientSession newSession(UserRef user, Instant tokenExpiresAt, int queueLimit, int conflateAfter) {
+    private ClientSession newSession(UserRef user, Instant tokenExpiresAt, int queueLimit, Duration conflateAfter) {
         Bucket messageLimit = Bucket.builder()
                 .addLimit(limit -> limit.capacity(100).refillGreedy(100, Duration.ofSeconds(1)))
                 .build();
@@ -80,6 +83,7 @@ class ClientSessionTest {
                 messageLimit,
                 MAX_MESSAGE_BYTES,
                 Runnable::run,
+                clock,
                 droppedSlow::add);
     }
 
@@ -179,15 +183,29 @@ class ClientSessionTest {
     @Nested
     class LaggingClient {
 
+        /** The frame being written has been on its way for the conflation time: the client is behind. */
+        private void fallBehind() {
+            clock.advance(CONFLATE_AFTER);
+        }
+
         @Test
-        void hasItsFramesQueuedAsTheyAreWhileFewerThanConflateAfterWait() {
+        void hasItsFramesSentAsTheyAreWhileItKeepsUp() {
             session.send("reply 0");
             event("lamp", 1);
             event("lamp", 2);
+            event("vase", 1);
 
+            clock.advance(CONFLATE_AFTER.minusMillis(1));
+            event("lamp", 3);
             drain();
 
-            assertThat(written).containsExactly("reply 0", eventFrame("lamp", 1), eventFrame("lamp", 2));
+            assertThat(written)
+                    .containsExactly(
+                            "reply 0",
+                            eventFrame("lamp", 1),
+                            eventFrame("lamp", 2),
+                            eventFrame("vase", 1),
+                            eventFrame("lamp", 3));
         }
 
         @Test
@@ -196,6 +214,7 @@ class ClientSessionTest {
             event("lamp", 1);
             event("lamp", 2);
 
+            fallBehind();
             event("lamp", 3);
             drain();
 
@@ -203,15 +222,29 @@ class ClientSessionTest {
         }
 
         @Test
-        void isSentTheLatestStateAndThenOnlyWhatFollowedItHoweverManyEventsWait() {
+        void isSentOnlyTheLatestStateHoweverManyEventsArriveWhileItIsBehind() {
             session.send("reply 0");
+            fallBehind();
+
             for (int seq = 1; seq <= 50; seq++) {
                 event("lamp", seq);
             }
-
             drain();
 
-            assertThat(written).containsExactly("reply 0", stateAfter("lamp", 49), eventFrame("lamp", 50));
+            assertThat(written).containsExactly("reply 0", stateAfter("lamp", 50));
+        }
+
+        @Test
+        void getsEventsAgainOnceTheLatestStateWentOutInTime() {
+            session.send("reply 0");
+            fallBehind();
+            event("lamp", 1);
+            completeSend();
+
+            event("lamp", 2);
+            drain();
+
+            assertThat(written).containsExactly("reply 0", stateAfter("lamp", 1), eventFrame("lamp", 2));
         }
 
         @Test
@@ -227,6 +260,7 @@ class ClientSessionTest {
             session.deliver("lamp", eventFrame("lamp", 2), latestLamp);
             assertThat(asked).isEmpty();
 
+            fallBehind();
             session.deliver("lamp", eventFrame("lamp", 3), latestLamp);
             assertThat(asked).containsExactly("lamp");
         }
@@ -236,12 +270,12 @@ class ClientSessionTest {
             session.send("reply 0");
             event("lamp", 1);
             session.send("reply 1");
-            event("lamp", 2);
 
-            event("lamp", 3);
+            fallBehind();
+            event("lamp", 2);
             drain();
 
-            assertThat(written).containsExactly("reply 0", "reply 1", stateAfter("lamp", 3));
+            assertThat(written).containsExactly("reply 0", "reply 1", stateAfter("lamp", 2));
         }
 
         @Test
@@ -261,6 +295,7 @@ class ClientSessionTest {
             session.deliver("lamp", "lobby: lamp created", null);
             event("lamp", 1);
 
+            fallBehind();
             event("lamp", 2);
             drain();
 
@@ -269,12 +304,12 @@ class ClientSessionTest {
 
         @Test
         void keepsTheFramesOfOtherAuctionsInOrder() {
-            session = newSession(BOB, TOKEN_EXPIRY, 10, 3);
             session.send("reply 0");
             event("vase", 1);
             event("lamp", 1);
             event("vase", 2);
 
+            fallBehind();
             event("lamp", 2);
             drain();
 
@@ -285,6 +320,7 @@ class ClientSessionTest {
         @Test
         void isNotDroppedForEventsItCanBeGivenTheLatestStateOf() throws IOException {
             session.send("reply 0");
+            fallBehind();
             for (int seq = 1; seq <= QUEUE_LIMIT * 10; seq++) {
                 event("lamp", seq);
             }

@@ -90,7 +90,7 @@ final class ChaosClient implements AutoCloseable {
     }
 
     /** Handles what arrived since the last call: lobby news, events and snapshots. */
-    void pump() {
+    synchronized void pump() {
         List<JsonNode> received = ws.received();
         for (int i = cursor; i < received.size(); i++) {
             handle(received.get(i));

@@ -157,6 +157,9 @@ class ChaosTest {
             }
             clock.schedule(() -> null, 10, TimeUnit.SECONDS).get();
             selling.cancel(false);
+            // A creation under way ends before this thread uses the seller: a client is used by one thread at a time.
+            clock.shutdown();
+            assertThat(clock.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
             stop.set(true);
             for (Future<?> bidder : bidding) {
                 bidder.get(3, TimeUnit.MINUTES);

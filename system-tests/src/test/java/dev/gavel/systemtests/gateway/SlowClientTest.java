@@ -39,7 +39,7 @@ class SlowClientTest {
                 Map.of(
                         "gavel.gateway.send-time-limit", "2s",
                         // Queue and never conflate: the stuck clients must be dropped by the send time limit.
-                        "gavel.gateway.conflate-after", "1000000",
+                        "gavel.gateway.conflate-after", "1h",
                         "gavel.gateway.send-queue-limit", "1000000",
                         "gavel.gateway.messages-per-second", "100000",
                         "gavel.gateway.message-burst", "100000",
