@@ -5,6 +5,7 @@ import static dev.gavel.systemtests.support.Messages.placeBid;
 import static dev.gavel.systemtests.support.Messages.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gavel.systemtests.support.Http;
 import dev.gavel.systemtests.support.LocalCluster;
 import dev.gavel.systemtests.support.Messages;
 import dev.gavel.systemtests.support.Users.User;
@@ -70,7 +71,11 @@ class ClusterTest {
     /** Opens an auction on one gateway; clients of the other subscribe at once, before it may have read it. */
     private String open(WsClient seller, Messages.Builder create) {
         seller.send(create.json());
-        return seller.reply(create.requestId()).path("auction").path("id").asString();
+        JsonNode reply = seller.reply(create.requestId());
+        assertThat(reply.path("type").asString())
+                .as("reply to the creation: %s", reply)
+                .isEqualTo("auction-created");
+        return reply.path("auction").path("id").asString();
     }
 
     /** Bids like a careful client: a bid without a decision is sent again with the same bid id. */
@@ -249,10 +254,16 @@ class ClusterTest {
                         .with("durationMs", 15_000)
                         .with("softCloseMs", 0));
         User carol = cluster.signIn(1, "carol");
+        // With a broker and a processor down since the last test, the second gateway may read the new auction a
+        // while after the first: this test is about leaving it, so it starts once it knows the auction.
+        Http second = new Http(cluster.gateway(2));
+        Waits.until(
+                "gateway 2 knows the auction",
+                () -> second.get("/api/auctions/" + auctionId, carol.token()).status() == 200);
         WsClient onSecond = WsClient.connect(cluster.webSocket(2), carol.token());
         clients.add(onSecond);
         onSecond.send(subscribe(auctionId).with("lastSeq", 0).json());
-        bid(bob, auctionId, 10, "g1");
+        assertThat(bid(bob, auctionId, 10, "g1").path("type").asString()).isEqualTo("bid-accepted");
         onSecond.await("first bid", m -> m.path("seq").asLong() == 2);
 
         cluster.stop("gateway-2");
