@@ -76,15 +76,7 @@ public final class ReportWriter {
 
         md.append("## Targets\n\n| Target | Goal | Measured | Verdict |\n|---|---|---|---|\n");
         for (Target target : targets) {
-            md.append("| ")
-                    .append(target.name())
-                    .append(" | ")
-                    .append(target.goal())
-                    .append(" | ")
-                    .append(target.measured())
-                    .append(" | ")
-                    .append(verdict(target.verdict()))
-                    .append(" |\n");
+            row(md, target.name(), target.goal(), target.measured(), verdict(target.verdict()));
         }
         md.append('\n');
 
@@ -147,27 +139,18 @@ public final class ReportWriter {
                     .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Step step : scenario.steps()) {
                 Percentiles p = step.latency();
-                md.append("| ")
-                        .append(step.label())
-                        .append(" | ")
-                        .append(fmt(step.sentPerSecond()))
-                        .append(" | ")
-                        .append(fmt(step.acceptedPerSecond()))
-                        .append(" | ")
-                        .append(fmt(step.decidedPerSecond()))
-                        .append(" | ")
-                        .append(step.errors())
-                        .append(" | ")
-                        .append(fmt(p.p50()))
-                        .append(" | ")
-                        .append(fmt(p.p90()))
-                        .append(" | ")
-                        .append(fmt(p.p99()))
-                        .append(" | ")
-                        .append(fmt(p.p999()))
-                        .append(" | ")
-                        .append(fmt(p.max()))
-                        .append(" |\n");
+                row(
+                        md,
+                        step.label(),
+                        fmt(step.sentPerSecond()),
+                        fmt(step.acceptedPerSecond()),
+                        fmt(step.decidedPerSecond()),
+                        String.valueOf(step.errors()),
+                        fmt(p.p50()),
+                        fmt(p.p90()),
+                        fmt(p.p99()),
+                        fmt(p.p999()),
+                        fmt(p.max()));
             }
             md.append('\n');
         }
@@ -180,25 +163,19 @@ public final class ReportWriter {
     }
 
     private static void latencyRow(StringBuilder md, String label, Percentiles p) {
-        md.append("| ")
-                .append(label)
-                .append(" | ")
-                .append(String.format(Locale.ROOT, "%,d", p.count()))
-                .append(" | ")
-                .append(fmt(p.p50()))
-                .append(" | ")
-                .append(fmt(p.p90()))
-                .append(" | ")
-                .append(fmt(p.p99()))
-                .append(" | ")
-                .append(fmt(p.p999()))
-                .append(" | ")
-                .append(fmt(p.max()))
-                .append(" |\n");
+        row(
+                md,
+                label,
+                String.format(Locale.ROOT, "%,d", p.count()),
+                fmt(p.p50()),
+                fmt(p.p90()),
+                fmt(p.p99()),
+                fmt(p.p999()),
+                fmt(p.max()));
     }
 
-    private static void row(StringBuilder md, String name, String value) {
-        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    private static void row(StringBuilder md, String... cells) {
+        md.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
 
     private static String verdict(Targets.Verdict verdict) {
