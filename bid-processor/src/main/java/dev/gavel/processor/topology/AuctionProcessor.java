@@ -18,7 +18,9 @@ import dev.gavel.processor.topology.Deadlines.Due;
 import dev.gavel.processor.topology.Deadlines.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -47,6 +49,9 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
 
     private static final String PROCESSED_SEPARATOR = "/";
 
+    /** Decoded auctions kept per task: a live show's open auctions, with room to spare. */
+    private static final int RECENT_AUCTIONS = 4096;
+
     private final EngineSettings settings;
     private final AuctionRules rules;
     private final JsonSerde<AuctionCommand> commandSerde = JsonSerde.commands();
@@ -57,6 +62,18 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private KeyValueStore<String, ProcessedCommand> processed;
     private Deadlines deadlines;
 
+    /**
+     * The auctions this task used last, as written to the store: most commands then read their auction without a
+     * store read and a decode. The store stays the truth; this copy is written through and starts empty whenever the
+     * task (re)starts, e.g. after its state was restored.
+     */
+    private final Map<String, Auction> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Auction> eldest) {
+            return size() > RECENT_AUCTIONS;
+        }
+    };
+
     AuctionProcessor(EngineSettings settings) {
         this.settings = settings;
         this.rules = new AuctionRules(settings.increments());
@@ -65,6 +82,7 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        this.recent.clear();
         this.auctions = context.getStateStore(StoreNames.AUCTIONS);
         this.processed = context.getStateStore(StoreNames.PROCESSED_COMMANDS);
         this.deadlines = new Deadlines(context.getStateStore(StoreNames.DEADLINES));
@@ -102,7 +120,7 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private void decide(AuctionCommand command, long timestamp) {
         String auctionId = command.auctionId();
         String processedKey = auctionId + PROCESSED_SEPARATOR + command.commandId();
-        Auction before = auctions.get(auctionId);
+        Auction before = recent.computeIfAbsent(auctionId, auctions::get);
         if (command.issuer() != null) {
             ProcessedCommand seen = processed.get(processedKey);
             if (seen != null) {
@@ -134,11 +152,13 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private void store(String auctionId, Auction before, Auction after, long timestamp) {
         if (after == null) {
             auctions.delete(auctionId);
+            recent.remove(auctionId);
             forgetProcessedCommands(auctionId);
             send(AuctionTopology.STATE_SINK, auctionId, null, timestamp);
             return;
         }
         auctions.put(auctionId, after);
+        recent.put(auctionId, after);
         if (settings.scheduleEndings()) {
             reschedule(before, after);
         }
@@ -187,6 +207,11 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
 
     private void send(String sink, String key, Object value, long timestamp) {
         context.forward(new Record<>(key, value, timestamp), sink);
+    }
+
+    @Override
+    public void close() {
+        recent.clear();
     }
 
     private void deadLetter(Record<String, byte[]> record, String error) {

@@ -1,8 +1,6 @@
 package dev.gavel.processor.topology;
 
 import dev.gavel.events.JsonSerde;
-import dev.gavel.processor.auction.Auction;
-import dev.gavel.processor.auction.ProcessedCommand;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -33,15 +31,13 @@ public final class AuctionTopology {
         topology.addProcessor(PROCESSOR, () -> new AuctionProcessor(settings), SOURCE);
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StoreNames.AUCTIONS),
-                        Serdes.String(),
-                        JsonSerde.of(Auction.class)),
+                        Stores.persistentKeyValueStore(StoreNames.AUCTIONS), Serdes.String(), StoreSerdes.auctions()),
                 PROCESSOR);
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(StoreNames.PROCESSED_COMMANDS),
                         Serdes.String(),
-                        JsonSerde.of(ProcessedCommand.class)),
+                        StoreSerdes.processedCommands()),
                 PROCESSOR);
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(

@@ -14,8 +14,9 @@ import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
-import dev.gavel.events.JsonSerde;
 import dev.gavel.events.RejectionReason;
+import dev.gavel.processor.topology.StoreSerdes;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 /** Idempotency: the memory of a decided command answers a repeat of it, and refuses its id for anything else. */
@@ -150,9 +151,10 @@ class ProcessedCommandTest {
 
     @Test
     void memoryReadBackFromItsStoreStillRecognisesTheRepeat() {
-        JsonSerde<ProcessedCommand> serde = JsonSerde.of(ProcessedCommand.class);
+        Serde<ProcessedCommand> serde = StoreSerdes.processedCommands();
         AuctionCommand command = bid().id("bid-1").by(BOB).amount("12.00").build();
-        ProcessedCommand stored = serde.deserialize("store", serde.serialize("store", decided(command)));
+        ProcessedCommand stored =
+                serde.deserializer().deserialize("store", serde.serializer().serialize("store", decided(command)));
 
         BidderNotice answer = stored.answer(command, MINIMUM_NOW);
 
