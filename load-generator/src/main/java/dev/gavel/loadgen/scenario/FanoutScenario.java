@@ -108,7 +108,10 @@ public final class FanoutScenario implements Scenario {
         for (int k = 0; k < bids; k++) {
             amounts[k] = k == 0 ? STARTING_PRICE_CENTS : amounts[k - 1] + increments.at(amounts[k - 1]);
         }
+        // Bidders get a client of their own, as they would on their own phones: their replies must not wait in the
+        // load generator behind the viewers' thousands of messages.
         try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads());
+                Gateway bidderGateway = new Gateway(context.gatewayUri(), 1);
                 ResourceSampler sampler = new ResourceSampler(gateway, context.processorUri())) {
             long setupStart = System.nanoTime();
             int users = (viewers + viewersPerUser - 1) / viewersPerUser;
@@ -192,7 +195,7 @@ public final class FanoutScenario implements Scenario {
                     bidderNames.add("fanout-bidder-" + b);
                     bidderHandlers.add(new Bidder(ledger));
                 }
-                bidderConnections = gateway.connect(bidderUsers, bidderNames, bidderHandlers);
+                bidderConnections = bidderGateway.connect(bidderUsers, bidderNames, bidderHandlers);
 
                 long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
                 windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
