@@ -18,11 +18,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The formats of the processor's own store values. Unlike the topics, the stores are private to the processor, and
@@ -42,12 +40,11 @@ public final class StoreSerdes {
     private StoreSerdes() {}
 
     public static Serde<Auction> auctions() {
-        return new BinarySerde<>(JsonSerde.of(Auction.class), StoreSerdes::writeAuction, StoreSerdes::readAuction);
+        return binary(JsonSerde.of(Auction.class), StoreSerdes::writeAuction, StoreSerdes::readAuction);
     }
 
     public static Serde<ProcessedCommand> processedCommands() {
-        return new BinarySerde<>(
-                JsonSerde.of(ProcessedCommand.class), StoreSerdes::writeProcessed, StoreSerdes::readProcessed);
+        return binary(JsonSerde.of(ProcessedCommand.class), StoreSerdes::writeProcessed, StoreSerdes::readProcessed);
     }
 
     private static void writeAuction(Auction auction, DataOutputStream out) throws IOException {
@@ -217,61 +214,43 @@ public final class StoreSerdes {
         T read(DataInputStream in) throws IOException;
     }
 
-    private record BinarySerde<T>(JsonSerde<T> legacy, ValueWriter<T> writer, ValueReader<T> reader)
-            implements Serde<T>, Serializer<T>, Deserializer<T> {
+    private static <T> Serde<T> binary(JsonSerde<T> legacy, ValueWriter<T> writer, ValueReader<T> reader) {
+        return Serdes.serdeFrom(
+                (topic, value) -> write(value, writer), (topic, data) -> read(topic, data, legacy, reader));
+    }
 
-        @Override
-        public byte[] serialize(String topic, T value) {
-            if (value == null) {
-                return null;
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(FORMAT_1);
-                writer.write(value, out);
-            } catch (IOException e) {
-                throw new SerializationException("Could not write a store value: " + e.getMessage(), e);
-            }
-            return bytes.toByteArray();
+    private static <T> byte[] write(T value, ValueWriter<T> writer) {
+        if (value == null) {
+            return null;
         }
-
-        @Override
-        public T deserialize(String topic, byte[] data) {
-            if (data == null) {
-                return null;
-            }
-            if (data.length > 0 && data[0] == JSON_OBJECT) {
-                return legacy.deserialize(topic, data);
-            }
-            if (data.length == 0 || data[0] != FORMAT_1) {
-                throw new SerializationException(
-                        "Unknown store value format " + (data.length == 0 ? "(empty)" : data[0]));
-            }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1))) {
-                T value = reader.read(in);
-                if (in.available() > 0) {
-                    throw new IOException(in.available() + " bytes left over");
-                }
-                return value;
-            } catch (IOException | IllegalArgumentException e) {
-                throw new SerializationException("Could not read a store value: " + e.getMessage(), e);
-            }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT_1);
+            writer.write(value, out);
+        } catch (IOException e) {
+            throw new SerializationException("Could not write a store value: " + e.getMessage(), e);
         }
+        return bytes.toByteArray();
+    }
 
-        @Override
-        public Serializer<T> serializer() {
-            return this;
+    private static <T> T read(String topic, byte[] data, JsonSerde<T> legacy, ValueReader<T> reader) {
+        if (data == null) {
+            return null;
         }
-
-        @Override
-        public Deserializer<T> deserializer() {
-            return this;
+        if (data.length > 0 && data[0] == JSON_OBJECT) {
+            return legacy.deserialize(topic, data);
         }
-
-        @Override
-        public void configure(Map<String, ?> configs, boolean isKey) {}
-
-        @Override
-        public void close() {}
+        if (data.length == 0 || data[0] != FORMAT_1) {
+            throw new SerializationException("Unknown store value format " + (data.length == 0 ? "(empty)" : data[0]));
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1))) {
+            T value = reader.read(in);
+            if (in.available() > 0) {
+                throw new IOException(in.available() + " bytes left over");
+            }
+            return value;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SerializationException("Could not read a store value: " + e.getMessage(), e);
+        }
     }
 }
