@@ -55,11 +55,7 @@ class RecentAuctionsTest {
         context.resetForwards();
         process(bid().by(BOB).amount("12.00").build());
 
-        assertThat(forwardedValues())
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        CommandRejected.class,
-                        rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.AUCTION_NOT_FOUND));
+        assertOnlyOutcomeIsRejection(RejectionReason.AUCTION_NOT_FOUND);
     }
 
     @Test
@@ -72,11 +68,7 @@ class RecentAuctionsTest {
         context.resetForwards();
         process(bid().by(CAROL).amount("12.00").build());
 
-        assertThat(forwardedValues())
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        CommandRejected.class,
-                        rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.BID_TOO_LOW));
+        assertOnlyOutcomeIsRejection(RejectionReason.BID_TOO_LOW);
     }
 
     private void process(AuctionCommand command) {
@@ -85,12 +77,17 @@ class RecentAuctionsTest {
                 new Record<>(command.auctionId(), value, command.receivedAt().toEpochMilli()));
     }
 
-    private List<Object> forwardedValues() {
-        return context.forwarded().stream()
+    private void assertOnlyOutcomeIsRejection(RejectionReason reason) {
+        List<Object> forwarded = context.forwarded().stream()
                 .map(CapturedForward::record)
                 .map(Record::value)
                 .map(Object.class::cast)
                 .toList();
+        assertThat(forwarded)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CommandRejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(reason));
     }
 
     private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
