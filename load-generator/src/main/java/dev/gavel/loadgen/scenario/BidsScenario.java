@@ -437,10 +437,12 @@ public final class BidsScenario implements Scenario {
                 failures.add("auditor sent an event without an accepted bid", key);
             }
         }
+        // The live topic holds every earlier run too: keep only this run's auctions.
         Map<String, List<AuctionEvent>> log = LogReader.readByKey(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Endpoints.loopbackBootstrap(bootstrap)),
                 Topics.AUCTION_EVENTS,
-                JsonSerde.events());
+                JsonSerde.events(),
+                auctionIndex::containsKey);
         Map<String, Integer> inLog = new HashMap<>();
         for (String auctionId : auctionIds) {
             for (AuctionEvent event : log.getOrDefault(auctionId, List.of())) {
