@@ -151,8 +151,15 @@ export class Connection {
       this.heartbeat = setInterval(() => this.ping(), PING_EVERY_MS);
     };
     ws.onmessage = (event) => {
-      if (ws === this.ws) {
-        this.receive(JSON.parse(event.data));
+      if (ws !== this.ws) {
+        return;
+      }
+      const message = JSON.parse(event.data);
+      if (message.type === 'events') {
+        // Several events of one auction that came close together, in order: each is handled as if sent alone.
+        message.events.forEach((inner) => this.receive(inner));
+      } else {
+        this.receive(message);
       }
     };
     ws.onclose = (event) => {

@@ -6,6 +6,7 @@ import dev.gavel.events.TopicSettings;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.AuctionFeed;
 import dev.gavel.gateway.auction.StatsBoard;
+import dev.gavel.gateway.auction.StreamFrameTimer;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
 import dev.gavel.gateway.command.Replies;
@@ -45,9 +46,14 @@ class GatewayConfiguration {
         return new FrameWriter(clock);
     }
 
+    @Bean(destroyMethod = "close")
+    StreamFrameTimer streamFrameTimer() {
+        return new StreamFrameTimer();
+    }
+
     @Bean
-    AuctionDirectory auctionDirectory(FrameWriter frames, GatewayProperties gateway) {
-        return new AuctionDirectory(frames, gateway.replayBufferSize());
+    AuctionDirectory auctionDirectory(FrameWriter frames, GatewayProperties gateway, StreamFrameTimer timer) {
+        return new AuctionDirectory(frames, gateway.replayBufferSize(), gateway.streamFrameInterval(), timer);
     }
 
     @Bean

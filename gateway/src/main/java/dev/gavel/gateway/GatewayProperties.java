@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param sendQueueLimit how many frames may wait for a client before it is dropped as too slow
  * @param conflateAfter how long ago the frame being written to a client may have been queued before the client is
  *     sent only the latest state of each auction instead of every event
+ * @param streamFrameInterval the shortest time between two frames of one auction's stream to a subscriber: events
+ *     that come faster go out together in one {@code events} frame; zero sends each event in a frame of its own
  * @param replayBufferSize how many recent events per auction are kept to resume subscribers without a snapshot
  * @param endedAuctionTtl how long an ended auction stays in the gateway's directory
  * @param unknownAuctionWait how long a subscription to an auction not known yet waits for it to appear (another
@@ -32,6 +34,7 @@ public record GatewayProperties(
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("2000") int sendQueueLimit,
         @DefaultValue("250ms") Duration conflateAfter,
+        @DefaultValue("100ms") Duration streamFrameInterval,
         @DefaultValue("256") int replayBufferSize,
         @DefaultValue("10m") Duration endedAuctionTtl,
         @DefaultValue("2s") Duration unknownAuctionWait,
@@ -47,6 +50,9 @@ public record GatewayProperties(
         requirePositive("send-time-limit", sendTimeLimit.toMillis());
         requirePositive("send-queue-limit", sendQueueLimit);
         requirePositive("conflate-after", conflateAfter.toMillis());
+        if (streamFrameInterval.isNegative()) {
+            throw new IllegalArgumentException("gavel.gateway.stream-frame-interval must not be negative");
+        }
         requirePositive("replay-buffer-size", replayBufferSize);
         requirePositive("ended-auction-ttl", endedAuctionTtl.toMillis());
         if (unknownAuctionWait.isNegative()) {

@@ -22,6 +22,7 @@ class GatewayPropertiesTest {
         Duration sendTimeLimit = Duration.ofSeconds(10);
         int sendQueueLimit = 2000;
         Duration conflateAfter = Duration.ofMillis(250);
+        Duration streamFrameInterval = Duration.ofMillis(100);
         int replayBufferSize = 256;
         Duration endedAuctionTtl = Duration.ofMinutes(10);
         Duration unknownAuctionWait = Duration.ofSeconds(2);
@@ -39,6 +40,7 @@ class GatewayPropertiesTest {
                     sendTimeLimit,
                     sendQueueLimit,
                     conflateAfter,
+                    streamFrameInterval,
                     replayBufferSize,
                     endedAuctionTtl,
                     unknownAuctionWait,
@@ -105,6 +107,19 @@ class GatewayPropertiesTest {
     @MethodSource("limits")
     void acceptsALimitOfOne(String name, Setter setter) {
         assertThatCode(() -> with(settings -> setter.set(settings, 1))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void acceptsAZeroStreamFrameIntervalThatSendsEachEventAtOnce() {
+        assertThatCode(() -> with(settings -> settings.streamFrameInterval = Duration.ZERO))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesANegativeStreamFrameInterval() {
+        assertThatThrownBy(() -> with(settings -> settings.streamFrameInterval = Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("gavel.gateway.stream-frame-interval must not be negative");
     }
 
     @Test

@@ -5,10 +5,12 @@ import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.AuctionView;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.ServerMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,28 +26,91 @@ import org.slf4j.LoggerFactory;
  * The gateway's live view of every auction: the latest snapshot, the recent events (for resuming subscribers) and
  * who is subscribed. Events and subscriptions of one auction are serialized on its entry, so a subscriber gets the
  * snapshot or the replayed events first and then every later event, with no gap and no duplicate.
+ *
+ * <p>An auction's stream goes to its subscribers at most once per frame interval. An event that comes after a quiet
+ * interval goes out at once; events that come faster wait for the end of the interval and go out together in one
+ * {@code events} frame. A show with thousands of viewers and dozens of bids a second thus costs the gateway a frame
+ * per viewer per interval, not per bid, and every viewer still gets every event. The ending goes out at once.
  */
 public class AuctionDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(AuctionDirectory.class);
 
+    /** Runs a task after a delay: one scheduler thread in the gateway, by hand in tests. */
+    @FunctionalInterface
+    public interface Scheduler {
+        void schedule(Runnable task, long delayMillis);
+    }
+
     private final Map<String, LiveAuction> auctions = new ConcurrentHashMap<>();
     private final Set<Subscriber> lobby = ConcurrentHashMap.newKeySet();
     private final FrameWriter frames;
     private final int replayLimit;
+    private final long frameIntervalMillis;
+    private final Scheduler scheduler;
 
-    public AuctionDirectory(FrameWriter frames, int replayLimit) {
+    /**
+     * @param frameInterval the shortest time between two frames of an auction's stream; zero sends every event at once
+     */
+    public AuctionDirectory(FrameWriter frames, int replayLimit, Duration frameInterval, Scheduler scheduler) {
         this.frames = frames;
         this.replayLimit = replayLimit;
+        this.frameIntervalMillis = frameInterval.toMillis();
+        this.scheduler = scheduler;
     }
 
+    /** An event written for subscribers, waiting for the auction's next frame. */
+    private record Waiting(long seq, String frame) {}
+
     private final class LiveAuction {
+        final String id;
         AuctionView view;
         final ArrayDeque<AuctionEvent> recent = new ArrayDeque<>();
         final Set<Subscriber> subscribers = new LinkedHashSet<>();
+        /** Events not sent to the subscribers yet. */
+        final List<Waiting> waiting = new ArrayList<>();
+        /**
+         * Subscribers that joined while events waited, with the seq their snapshot or replay reached: they must not
+         * get those events again.
+         */
+        final Map<Subscriber, Long> joinedAt = new HashMap<>();
 
-        LiveAuction(AuctionView view) {
+        long lastFrameAt = Long.MIN_VALUE;
+        boolean flushScheduled;
+
+        LiveAuction(String id, AuctionView view) {
+            this.id = id;
             this.view = view;
+        }
+
+        /** Sends the waiting events to every subscriber, in one frame when there are several. */
+        void flush(long now) {
+            Supplier<String> latest = latestState(view);
+            String frame = frameOf(waiting);
+            for (Subscriber subscriber : subscribers) {
+                Long reached = joinedAt.get(subscriber);
+                if (reached == null) {
+                    subscriber.deliver(id, frame, latest);
+                } else {
+                    List<Waiting> unseen = waiting.stream()
+                            .filter(event -> event.seq() > reached)
+                            .toList();
+                    if (!unseen.isEmpty()) {
+                        subscriber.deliver(id, frameOf(unseen), latest);
+                    }
+                }
+            }
+            waiting.clear();
+            joinedAt.clear();
+            lastFrameAt = now;
+        }
+
+        private String frameOf(List<Waiting> events) {
+            if (events.size() == 1) {
+                return events.get(0).frame();
+            }
+            return frames.write(
+                    frames.events(id, events.stream().map(Waiting::frame).toList()));
         }
 
         void remember(AuctionEvent event) {
@@ -73,12 +138,14 @@ public class AuctionDirectory {
         }
         auctions.compute(auctionId, (id, live) -> {
             if (live == null) {
-                return new LiveAuction(view);
+                return new LiveAuction(id, view);
             }
             synchronized (live) {
                 if (view.seq() > live.view.seq()) {
                     live.view = view;
                     live.recent.clear();
+                    live.waiting.clear();
+                    live.joinedAt.clear();
                 }
             }
             return live;
@@ -96,7 +163,7 @@ public class AuctionDirectory {
             boolean[] isNew = {false};
             LiveAuction live = auctions.computeIfAbsent(event.auctionId(), id -> {
                 isNew[0] = true;
-                return new LiveAuction(created.auction());
+                return new LiveAuction(id, created.auction());
             });
             if (!isNew[0]) {
                 return null; // already known: from the state topic, or this creation was read before
@@ -113,7 +180,6 @@ public class AuctionDirectory {
             return null;
         }
         AuctionView after;
-        String frame;
         Set<Subscriber> subscribed;
         synchronized (live) {
             if (event.seq() <= live.view.seq()) {
@@ -126,10 +192,14 @@ public class AuctionDirectory {
             after = live.view.apply(event);
             live.view = after;
             live.remember(event);
-            frame = frames.write(frames.forSubscribers(event));
-            Supplier<String> latest = latestState(after);
-            for (Subscriber subscriber : live.subscribers) {
-                subscriber.deliver(event.auctionId(), frame, latest);
+            live.waiting.add(new Waiting(event.seq(), frames.write(frames.forSubscribers(event))));
+            long now = frames.now();
+            long due = live.lastFrameAt + frameIntervalMillis;
+            if (now >= due || event instanceof AuctionEvent.AuctionEnded) {
+                live.flush(now);
+            } else if (!live.flushScheduled) {
+                live.flushScheduled = true;
+                scheduler.schedule(() -> flushWaiting(live), due - now);
             }
             subscribed = event instanceof AuctionEvent.AuctionEnded ? Set.copyOf(live.subscribers) : Set.of();
         }
@@ -138,6 +208,15 @@ public class AuctionDirectory {
             broadcastToLobby(frames.write(frames.forLobby(event)), event.auctionId(), subscribed);
         }
         return after;
+    }
+
+    private void flushWaiting(LiveAuction live) {
+        synchronized (live) {
+            live.flushScheduled = false;
+            if (!live.waiting.isEmpty()) {
+                live.flush(frames.now());
+            }
+        }
     }
 
     private void broadcastToLobby(String frame, String auctionId, Set<Subscriber> alreadySent) {
@@ -209,6 +288,9 @@ public class AuctionDirectory {
                         null);
             }
             live.subscribers.add(subscriber);
+            if (!live.waiting.isEmpty()) {
+                live.joinedAt.put(subscriber, live.view.seq());
+            }
         }
         return true;
     }
@@ -229,6 +311,7 @@ public class AuctionDirectory {
         if (live != null) {
             synchronized (live) {
                 live.subscribers.remove(subscriber);
+                live.joinedAt.remove(subscriber);
             }
         }
     }

@@ -3,9 +3,11 @@ package dev.gavel.gateway.protocol;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionView;
 import java.time.Clock;
+import java.util.List;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /** Turns server messages into text frames. A public event is written once, whatever the number of subscribers. */
 public final class FrameWriter {
@@ -83,6 +85,12 @@ public final class FrameWriter {
         }
         return new ServerMessage.AuctionCreated(
                 null, AuctionDto.of(((AuctionEvent.AuctionCreated) event).auction()), channel, now);
+    }
+
+    /** Events of one auction that go out in one frame; {@code written} are their frames as written on their own. */
+    public ServerMessage.Events events(String auctionId, List<String> written) {
+        return new ServerMessage.Events(
+                auctionId, written.stream().map(RawValue::new).toList(), now());
     }
 
     public ServerMessage.Snapshot snapshot(String requestId, AuctionView view, boolean resync) {

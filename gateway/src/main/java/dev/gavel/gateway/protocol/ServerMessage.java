@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.gavel.events.Outcome;
 import java.math.BigDecimal;
+import java.util.List;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * What the gateway sends over the WebSocket. Every message carries {@code serverTime} (epoch millis when it was
@@ -20,6 +22,7 @@ import java.math.BigDecimal;
     @JsonSubTypes.Type(ServerMessage.BidUpdated.class),
     @JsonSubTypes.Type(ServerMessage.AuctionExtended.class),
     @JsonSubTypes.Type(ServerMessage.AuctionEnded.class),
+    @JsonSubTypes.Type(ServerMessage.Events.class),
     @JsonSubTypes.Type(ServerMessage.BidAccepted.class),
     @JsonSubTypes.Type(ServerMessage.BidRejected.class),
     @JsonSubTypes.Type(ServerMessage.AuctionCancelled.class),
@@ -91,6 +94,13 @@ public sealed interface ServerMessage {
             @JsonInclude(JsonInclude.Include.NON_NULL) String channel,
             long serverTime)
             implements ServerMessage {}
+
+    /**
+     * Several events of one auction that came within one frame interval, in seq order. Each element is the message
+     * the event would have been on its own.
+     */
+    @JsonTypeName("events")
+    record Events(String auctionId, List<RawValue> events, long serverTime) implements ServerMessage {}
 
     /**
      * Your bid (or buy-now) was accepted. {@code leading} says whether you are winning now; {@code repeated} that

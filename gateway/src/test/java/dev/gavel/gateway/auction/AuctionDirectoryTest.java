@@ -16,6 +16,8 @@ import dev.gavel.events.AuctionView;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.testing.AuctionHistory;
 import dev.gavel.gateway.testing.Frames;
+import dev.gavel.gateway.testing.ManualScheduler;
+import dev.gavel.gateway.testing.MutableClock;
 import dev.gavel.gateway.testing.Times;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +32,8 @@ class AuctionDirectoryTest {
     private static final String REQUEST_ID = "r-1";
 
     private final FrameWriter frames = spy(new FrameWriter(Times.fixedClock()));
-    private final AuctionDirectory directory = new AuctionDirectory(frames, REPLAY_LIMIT);
+    private final AuctionDirectory directory =
+            new AuctionDirectory(frames, REPLAY_LIMIT, Duration.ZERO, new ManualScheduler());
     private final AuctionHistory lamp = AuctionHistory.of("lamp");
     private final RecordingSubscriber viewer = new RecordingSubscriber();
 
@@ -148,6 +151,127 @@ class AuctionDirectoryTest {
             assertThat(latest.path("resync").asBoolean()).isTrue();
             assertThat(latest.path("auction").path("seq").asLong()).isEqualTo(2);
             assertThat(latest.path("auction").path("currentBid").decimalValue()).isEqualByComparingTo("11");
+        }
+    }
+
+    /** With a frame interval, as the gateway runs: events that come faster than it share a frame. */
+    @Nested
+    class Pacing {
+
+        private static final Duration INTERVAL = Duration.ofMillis(100);
+
+        private final MutableClock clock = new MutableClock();
+        private final ManualScheduler scheduler = new ManualScheduler();
+        private final AuctionDirectory paced = new AuctionDirectory(new FrameWriter(clock), 16, INTERVAL, scheduler);
+
+        /** The lamp auction with one bid, sent to {@code viewer} as it came: the interval starts now. */
+        private void lampWithAFreshBid() {
+            paced.publish(lamp.created());
+            paced.subscribe(viewer, null, "lamp", null);
+            paced.publish(lamp.bid(BOB, 11_00));
+        }
+
+        @Test
+        void anEventAfterAQuietIntervalGoesOutAtOnce() {
+            lampWithAFreshBid();
+            clock.advance(INTERVAL);
+
+            paced.publish(lamp.bid(CAROL, 12_00));
+
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2), bidUpdated(3));
+            assertThat(scheduler.tasks()).isEmpty();
+        }
+
+        @Test
+        void eventsWithinTheIntervalWaitForItsEnd() {
+            lampWithAFreshBid();
+            clock.advance(Duration.ofMillis(30));
+
+            paced.publish(lamp.bid(CAROL, 12_00));
+            paced.publish(lamp.bid(BOB, 13_00));
+
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2));
+            assertThat(scheduler.tasks())
+                    .extracting(ManualScheduler.Task::delayMillis)
+                    .containsExactly(70L);
+        }
+
+        @Test
+        void eventsThatWaitedGoOutTogetherInOneFrameInSeqOrder() {
+            lampWithAFreshBid();
+            paced.publish(lamp.bid(CAROL, 12_00));
+            paced.publish(lamp.extended(Duration.ofSeconds(10)));
+
+            clock.advance(INTERVAL);
+            scheduler.runAll();
+
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2), "events#3-4");
+            JsonNode events = viewer.frame(2).path("events");
+            assertThat(viewer.frame(2).path("auctionId").asString()).isEqualTo("lamp");
+            assertThat(events.get(0).path("type").asString()).isEqualTo("bid-updated");
+            assertThat(events.get(0).path("currentBid").decimalValue()).isEqualByComparingTo("12");
+            assertThat(events.get(1).path("type").asString()).isEqualTo("auction-extended");
+        }
+
+        @Test
+        void aLoneEventThatWaitedGoesOutAsItself() {
+            lampWithAFreshBid();
+            paced.publish(lamp.bid(CAROL, 12_00));
+
+            clock.advance(INTERVAL);
+            scheduler.runAll();
+
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2), bidUpdated(3));
+        }
+
+        @Test
+        void theEndingGoesOutAtOnceWithTheEventsBeforeIt() {
+            lampWithAFreshBid();
+            paced.publish(lamp.bid(CAROL, 12_00));
+
+            paced.publish(lamp.ended());
+            scheduler.runAll();
+
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2), "events#3-4");
+        }
+
+        @Test
+        void aSubscriberThatJoinsWhileEventsWaitGetsOnlyTheLaterOnes() {
+            lampWithAFreshBid();
+            paced.publish(lamp.bid(CAROL, 12_00));
+            RecordingSubscriber late = new RecordingSubscriber();
+            paced.subscribe(late, null, "lamp", null);
+            paced.publish(lamp.bid(BOB, 13_00));
+
+            scheduler.runAll();
+
+            assertThat(late.frames()).containsExactly("snapshot#3", bidUpdated(4));
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2), "events#3-4");
+        }
+
+        @Test
+        void aSubscriberThatResumesWhileEventsWaitIsNotSentThemAgain() {
+            lampWithAFreshBid();
+            paced.publish(lamp.bid(CAROL, 12_00));
+            RecordingSubscriber resumed = new RecordingSubscriber();
+
+            paced.subscribe(resumed, REQUEST_ID, "lamp", 2L);
+            scheduler.runAll();
+
+            assertThat(resumed.frames()).containsExactly(bidUpdated(3), "subscribed");
+        }
+
+        @Test
+        void aFrameOfSeveralEventsMayBeReplacedByTheLatestState() {
+            lampWithAFreshBid();
+            paced.publish(lamp.bid(CAROL, 12_00));
+            paced.publish(lamp.bid(BOB, 13_00));
+
+            scheduler.runAll();
+
+            JsonNode latest = Frames.read(viewer.last().latestState().get());
+            assertThat(latest.path("resync").asBoolean()).isTrue();
+            assertThat(latest.path("auction").path("seq").asLong()).isEqualTo(4);
         }
     }
 

@@ -22,8 +22,10 @@ import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.ServerMessage;
 import dev.gavel.gateway.testing.AuctionHistory;
+import dev.gavel.gateway.testing.ManualScheduler;
 import dev.gavel.gateway.testing.Times;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class RepliesTest {
     private static final String LAMP = "lamp";
 
     private final FrameWriter frames = new FrameWriter(Times.fixedClock());
-    private final AuctionDirectory directory = new AuctionDirectory(frames, 16);
+    private final AuctionDirectory directory = new AuctionDirectory(frames, 16, Duration.ZERO, new ManualScheduler());
     private final Replies replies = new Replies(frames, directory);
     private final AuctionHistory lamp = AuctionHistory.open(LAMP);
 

@@ -1,6 +1,8 @@
 package dev.gavel.loadgen.ws;
 
 import dev.gavel.events.Money;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,7 +13,8 @@ import tools.jackson.core.json.JsonFactory;
  * Reads server messages with Jackson's streaming parser, keeping only the fields the scenarios need. Thousands of
  * viewers receive hundreds of thousands of messages a second on the same two cores as the system under test, so the
  * client reads each message once, without building a tree. A message that is not a JSON object with a {@code type}
- * is refused: the run records it as mangled.
+ * is refused: the run records it as mangled. A frame of several events ({@code events}) is read as those events, in
+ * order, as a client handles them.
  */
 public final class FrameParser {
 
@@ -26,7 +29,8 @@ public final class FrameParser {
 
     private FrameParser() {}
 
-    public static Frame parse(String text) throws UnreadableFrame {
+    /** The messages of a frame: one, or the events of an {@code events} frame. */
+    public static List<Frame> parse(String text) throws UnreadableFrame {
         Builder frame = new Builder();
         try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), text)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -42,7 +46,38 @@ public final class FrameParser {
         if (frame.type == null) {
             throw new UnreadableFrame("no type");
         }
-        return frame.build();
+        if (frame.type.equals(EVENTS)) {
+            if (frame.events == null || frame.events.isEmpty()) {
+                throw new UnreadableFrame("an events frame without events");
+            }
+            return frame.events;
+        }
+        if (frame.events != null) {
+            throw new UnreadableFrame("events in a " + frame.type + " message");
+        }
+        return List.of(frame.build());
+    }
+
+    private static final String EVENTS = "events";
+
+    private static List<Frame> readEvents(JsonParser json) throws UnreadableFrame {
+        if (json.currentToken() != JsonToken.START_ARRAY) {
+            throw new UnreadableFrame("events is not an array");
+        }
+        List<Frame> events = new ArrayList<>();
+        JsonToken token;
+        while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_OBJECT) {
+                throw new UnreadableFrame("an event that is not an object");
+            }
+            Builder event = new Builder();
+            readObject(json, event, false);
+            if (event.type == null || event.type.equals(EVENTS) || event.events != null) {
+                throw new UnreadableFrame("an event without a type of its own");
+            }
+            events.add(event.build());
+        }
+        return events;
     }
 
     private static void readObject(JsonParser json, Builder frame, boolean auction) throws UnreadableFrame {
@@ -75,6 +110,7 @@ public final class FrameParser {
                 case "resync" -> frame.resync = json.getBooleanValue();
                 case "bidder" -> frame.bidderId = userId(json);
                 case "leader" -> frame.leaderId = userId(json);
+                case "events" -> frame.events = readEvents(json);
                 case "auction" -> {
                     if (value != JsonToken.START_OBJECT) {
                         throw new UnreadableFrame("auction is not an object");
@@ -128,6 +164,7 @@ public final class FrameParser {
         String outcome;
         String status;
         boolean resync;
+        List<Frame> events;
 
         Frame build() {
             return new Frame(

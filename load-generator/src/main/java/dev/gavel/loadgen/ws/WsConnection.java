@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -82,14 +83,16 @@ public final class WsConnection implements WebSocket.Listener {
             text = partial.append(data).toString();
             partial.setLength(0);
         }
-        Frame frame;
+        List<Frame> frames;
         try {
-            frame = FrameParser.parse(text);
+            frames = FrameParser.parse(text);
         } catch (FrameParser.UnreadableFrame e) {
             handler.onUnreadable(this, text, e.getMessage());
             return null;
         }
-        handler.onFrame(this, frame, received);
+        for (Frame frame : frames) {
+            handler.onFrame(this, frame, received);
+        }
         return null;
     }
 

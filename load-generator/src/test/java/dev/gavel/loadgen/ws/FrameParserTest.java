@@ -3,13 +3,48 @@ package dev.gavel.loadgen.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FrameParserTest {
 
+    /** The one message of a frame that is not several events. */
+    private static Frame one(String text) throws FrameParser.UnreadableFrame {
+        List<Frame> frames = FrameParser.parse(text);
+        assertThat(frames).hasSize(1);
+        return frames.get(0);
+    }
+
+    @Test
+    void readsSeveralEventsOfOneFrameAsThoseEventsInOrder() throws Exception {
+        List<Frame> events = FrameParser.parse("{\"type\":\"events\",\"auctionId\":\"a-1\",\"events\":["
+                + "{\"type\":\"bid-updated\",\"auctionId\":\"a-1\",\"seq\":7,\"currentBid\":12.5,\"serverTime\":1},"
+                + "{\"type\":\"auction-extended\",\"auctionId\":\"a-1\",\"seq\":8,\"endsAt\":9,\"serverTime\":1}],"
+                + "\"serverTime\":2}");
+
+        assertThat(events).extracting(Frame::type).containsExactly("bid-updated", "auction-extended");
+        assertThat(events).extracting(Frame::seq).containsExactly(7L, 8L);
+        assertThat(events.get(0).currentBidCents()).isEqualTo(1_250);
+        assertThat(events.get(1).endsAt()).isEqualTo(9);
+    }
+
+    @Test
+    void refusesAnEventsFrameThatIsEmptyOrHoldsWhatIsNotAnEvent() {
+        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"events\",\"events\":[]}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"events\",\"events\":[1]}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"events\",\"events\":[{\"seq\":1}]}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"events\",\"events\":{}}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"pong\",\"events\":[{\"type\":\"pong\"}]}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+    }
+
     @Test
     void readsABidUpdateAsTheGatewayWritesIt() throws Exception {
-        Frame frame = FrameParser.parse("{\"type\":\"bid-updated\",\"auctionId\":\"a-1\",\"seq\":7,\"amount\":12.5,"
+        Frame frame = one("{\"type\":\"bid-updated\",\"auctionId\":\"a-1\",\"seq\":7,\"amount\":12.5,"
                 + "\"bidder\":{\"id\":\"u-1\",\"name\":\"Ann\"},\"currentBid\":12.5,"
                 + "\"leader\":{\"id\":\"u-1\",\"name\":\"Ann\"},\"bidCount\":6,\"minimumNextBid\":13.5,"
                 + "\"reserveMet\":true,\"endsAt\":1700000000000,\"serverTime\":1699999999000}");
@@ -28,7 +63,7 @@ class FrameParserTest {
 
     @Test
     void takesASnapshotsFieldsFromItsAuction() throws Exception {
-        Frame frame = FrameParser.parse("{\"type\":\"snapshot\",\"requestId\":\"view-3\",\"auction\":{\"id\":\"a-9\","
+        Frame frame = one("{\"type\":\"snapshot\",\"requestId\":\"view-3\",\"auction\":{\"id\":\"a-9\","
                 + "\"title\":\"Lamp\",\"seller\":{\"id\":\"u-7\",\"name\":\"Sam\"},\"currentBid\":null,"
                 + "\"leader\":null,\"minimumNextBid\":1,\"status\":\"OPEN\",\"endsAt\":5,\"seq\":1,"
                 + "\"winner\":null},\"serverTime\":4}");
@@ -45,14 +80,14 @@ class FrameParserTest {
 
     @Test
     void readsRepliesToCommands() throws Exception {
-        Frame rejected = FrameParser.parse("{\"type\":\"bid-rejected\",\"requestId\":\"bid-1\",\"auctionId\":\"a\","
+        Frame rejected = one("{\"type\":\"bid-rejected\",\"requestId\":\"bid-1\",\"auctionId\":\"a\","
                 + "\"reason\":\"BID_TOO_LOW\",\"minimumBid\":20,\"message\":\"the minimum bid is 20.00\","
                 + "\"serverTime\":1}");
-        Frame accepted = FrameParser.parse("{\"type\":\"bid-accepted\",\"requestId\":\"bid-2\",\"auctionId\":\"a\","
+        Frame accepted = one("{\"type\":\"bid-accepted\",\"requestId\":\"bid-2\",\"auctionId\":\"a\","
                 + "\"amount\":21,\"currentBid\":21,\"leading\":true,\"buyNow\":false,\"repeated\":false,"
                 + "\"serverTime\":2}");
-        Frame error = FrameParser.parse(
-                "{\"type\":\"error\",\"requestId\":\"bid-3\",\"code\":\"RATE_LIMITED\",\"message\":\"slow down\","
+        Frame error =
+                one("{\"type\":\"error\",\"requestId\":\"bid-3\",\"code\":\"RATE_LIMITED\",\"message\":\"slow down\","
                         + "\"serverTime\":3}");
 
         assertThat(rejected.reason()).isEqualTo("BID_TOO_LOW");

@@ -20,7 +20,10 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
-/** A real WebSocket client (the JDK's) that records every message it receives. */
+/**
+ * A real WebSocket client (the JDK's) that records every message it receives. A frame of several events
+ * ({@code events}) is recorded as those events, in order, as a client handles them.
+ */
 public final class WsClient implements AutoCloseable {
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
@@ -67,12 +70,21 @@ public final class WsClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 JsonNode message = Json.parse(partial.toString());
-                arrivals.put(message, System.nanoTime());
-                received.add(message);
+                long arrived = System.nanoTime();
+                if ("events".equals(message.path("type").asString())) {
+                    message.path("events").forEach(event -> record(event, arrived));
+                } else {
+                    record(message, arrived);
+                }
                 partial.setLength(0);
             }
             webSocket.request(1);
             return null;
+        }
+
+        private void record(JsonNode message, long arrived) {
+            arrivals.put(message, arrived);
+            received.add(message);
         }
 
         @Override
