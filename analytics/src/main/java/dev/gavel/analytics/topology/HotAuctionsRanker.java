@@ -2,9 +2,8 @@ package dev.gavel.analytics.topology;
 
 import dev.gavel.events.ShowStats;
 import dev.gavel.events.ShowStats.HotAuctions;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.streams.KeyValue;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,10 +15,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * here (one task, one key), so the task's stream time is the latest bid time of the whole show. The current window
  * is the oldest one that has not ended at that time: it holds the last minute, give or take one hop. Windows that
  * have ended are dropped; the ranking is published whenever it changes.
+ *
+ * <p>A window keeps only its leaders ({@link TopAuctions}), not the count of every auction: each count that comes
+ * here is an auction's whole count in the window so far, and counts only grow, so the leaders can be kept exactly from
+ * the counts alone. A count then costs O(size of the ranking) and writes at most one small value, whatever the number
+ * of auctions. (Keeping every auction's count in one value per window cost O(auctions) per count: a whole core, far
+ * behind, at 1,000 auctions.) The handful of open windows is kept decoded, keyed by start, and written through to the
+ * store, which is read only at (re)initialisation.
  */
 final class HotAuctionsRanker implements Processor<String, WindowCount, String, ShowStats> {
 
     private final int size;
+    private final NavigableMap<Long, HotWindow> open = new TreeMap<>();
     private ProcessorContext<String, ShowStats> context;
     private KeyValueStore<Long, HotWindow> windows;
     private HotAuctions published;
@@ -31,7 +38,14 @@ final class HotAuctionsRanker implements Processor<String, WindowCount, String, 
     @Override
     public void init(ProcessorContext<String, ShowStats> context) {
         this.context = context;
-        this.windows = context.getStateStore(StoreNames.HOT_WINDOWS);
+        this.windows = context.getStateStore(StoreNames.HOT_RANKINGS);
+        // Also a re-initialisation after an aborted transaction: the store has been restored to the last commit, and
+        // whatever was published since has been rolled back, so the next ranking is published in any case.
+        open.clear();
+        published = null;
+        try (KeyValueIterator<Long, HotWindow> all = windows.all()) {
+            all.forEachRemaining(window -> open.put(window.key, window.value.resized(size)));
+        }
     }
 
     @Override
@@ -39,12 +53,16 @@ final class HotAuctionsRanker implements Processor<String, WindowCount, String, 
         long now = context.currentStreamTimeMs();
         WindowCount count = record.value();
         if (count.windowEnd() > now) {
-            HotWindow window = windows.get(count.windowStart());
-            windows.put(count.windowStart(), window == null ? HotWindow.of(count) : window.with(count));
+            HotWindow window = open.get(count.windowStart());
+            HotWindow counted = window == null ? HotWindow.of(count, size) : window.with(count);
+            if (counted != window) {
+                open.put(count.windowStart(), counted);
+                windows.put(count.windowStart(), counted);
+            }
         }
-        HotWindow current = dropEndedAndFindCurrent(now);
-        if (current != null) {
-            HotAuctions ranking = current.top(size);
+        dropEnded(now);
+        if (!open.isEmpty()) {
+            HotAuctions ranking = open.firstEntry().getValue().ranking();
             if (!ranking.equals(published)) {
                 published = ranking;
                 context.forward(new Record<>(ranking.key(), ranking, record.timestamp()));
@@ -53,20 +71,9 @@ final class HotAuctionsRanker implements Processor<String, WindowCount, String, 
     }
 
     /** Windows are keyed by their start, so the first one still open is the current one. */
-    private HotWindow dropEndedAndFindCurrent(long now) {
-        List<Long> ended = new ArrayList<>();
-        HotWindow current = null;
-        try (KeyValueIterator<Long, HotWindow> all = windows.all()) {
-            while (all.hasNext() && current == null) {
-                KeyValue<Long, HotWindow> window = all.next();
-                if (window.value.end() <= now) {
-                    ended.add(window.key);
-                } else {
-                    current = window.value;
-                }
-            }
+    private void dropEnded(long now) {
+        while (!open.isEmpty() && open.firstEntry().getValue().end() <= now) {
+            windows.delete(open.pollFirstEntry().getKey());
         }
-        ended.forEach(windows::delete);
-        return current;
     }
 }

@@ -77,7 +77,7 @@ public final class ShowStatsTopology {
     private static KStream<String, ShowStats> hotAuctions(
             StreamsBuilder builder, KStream<String, BidPlaced> bids, StatsSettings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.HOT_WINDOWS), Serdes.Long(), JsonSerde.of(HotWindow.class)));
+                Stores.persistentKeyValueStore(StoreNames.HOT_RANKINGS), Serdes.Long(), JsonSerde.of(HotWindow.class)));
         return bids.groupByKey(Grouped.with("bids-by-auction", Serdes.String(), JsonSerde.of(BidPlaced.class)))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.hotAuctionsWindow(), settings.grace())
                         .advanceBy(settings.hotAuctionsHop()))
@@ -102,7 +102,7 @@ public final class ShowStatsTopology {
                 .process(
                         () -> new HotAuctionsRanker(settings.hotAuctionsSize()),
                         Named.as("rank-hot-auctions"),
-                        StoreNames.HOT_WINDOWS);
+                        StoreNames.HOT_RANKINGS);
     }
 
     private static KStream<String, ShowStats> highestBids(KStream<String, BidPlaced> bids, StatsSettings settings) {

@@ -6,8 +6,8 @@ public final class StoreNames {
     /** Auction id and hopping window to the number of bids in it. */
     public static final String HOT_AUCTION_BIDS = "hot-auction-bids";
 
-    /** Window start to the bid counts of every auction in that window, while it is open. */
-    public static final String HOT_WINDOWS = "hot-auction-windows";
+    /** Window start to the auctions with the most bids in that window, while it is open: a ranking's worth of them. */
+    public static final String HOT_RANKINGS = "hot-auction-rankings";
 
     /** Minute window to its highest standing bid. */
     public static final String HIGHEST_BIDS = "highest-bids";
