@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 public final class WsClient implements AutoCloseable {
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final Map<JsonNode, Long> arrivals = Collections.synchronizedMap(new IdentityHashMap<>());
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile String closeReason;
@@ -71,6 +72,7 @@ public final class WsClient implements AutoCloseable {
             if (last) {
                 JsonNode message = Json.parse(partial.toString());
                 long arrived = System.nanoTime();
+                frames.add(message);
                 if ("events".equals(message.path("type").asString())) {
                     message.path("events").forEach(event -> record(event, arrived));
                 } else {
@@ -121,6 +123,11 @@ public final class WsClient implements AutoCloseable {
 
     public List<JsonNode> received() {
         return new ArrayList<>(received);
+    }
+
+    /** Every frame as it arrived: an {@code events} frame whole. */
+    public List<JsonNode> frames() {
+        return new ArrayList<>(frames);
     }
 
     /** Waits for the first message matching {@code condition} and returns it. */
