@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The real multi-process deployments of {@code ./gavel}, each service a separate JVM on loopback ports chosen for
@@ -217,13 +218,21 @@ public final class LocalCluster implements AutoCloseable {
         return log;
     }
 
-    /** Stops whatever still runs, gracefully; the script kills what does not stop in time. */
+    /**
+     * Stops whatever still runs, gracefully (the script kills what does not stop in time), then deletes the temporary
+     * home: brokers' logs and stores take a few hundred MB a run.
+     */
     @Override
     public void close() {
         if (single) {
             gavel(Duration.ofMinutes(3), "down");
         } else {
             gavel(Duration.ofMinutes(3), "cluster", "down");
+        }
+        try {
+            FileSystemUtils.deleteRecursively(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + home, e);
         }
     }
 
