@@ -66,7 +66,7 @@ public final class ShowStatsTopology {
                 .mapValues(event -> (BidPlaced) event, Named.as("as-bids"));
 
         KStream<String, ShowStats> stats = hotAuctions(builder, bids, settings)
-                .merge(highestBids(bids, settings), Named.as("with-highest-bids"))
+                .merge(highestBids(builder, bids, settings), Named.as("with-highest-bids"))
                 .merge(sales(builder, events), Named.as("with-sales"));
         stats.to(
                 Topics.SHOW_STATS,
@@ -105,8 +105,17 @@ public final class ShowStatsTopology {
                         StoreNames.HOT_RANKINGS);
     }
 
-    private static KStream<String, ShowStats> highestBids(KStream<String, BidPlaced> bids, StatsSettings settings) {
-        return bids.groupBy(
+    private static KStream<String, ShowStats> highestBids(
+            StreamsBuilder builder, KStream<String, BidPlaced> bids, StatsSettings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.TASK_HIGHEST_BIDS), Serdes.Long(), Serdes.Long()));
+        return bids.process(
+                        () -> new NewHighestBids(
+                                settings.highestBidWindow().toMillis(),
+                                settings.grace().toMillis()),
+                        Named.as("new-highest-bids-of-task"),
+                        StoreNames.TASK_HIGHEST_BIDS)
+                .groupBy(
                         (auctionId, bid) -> SHOW,
                         Grouped.with("bids-of-show", Serdes.String(), JsonSerde.of(BidPlaced.class)))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.highestBidWindow(), settings.grace()))

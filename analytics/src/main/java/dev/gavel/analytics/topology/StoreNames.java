@@ -9,6 +9,9 @@ public final class StoreNames {
     /** Window start to the auctions with the most bids in that window, while it is open: a ranking's worth of them. */
     public static final String HOT_RANKINGS = "hot-auction-rankings";
 
+    /** Minute window to the highest standing bid one task has let through to the show-wide reduction. */
+    public static final String TASK_HIGHEST_BIDS = "task-highest-bids";
+
     /** Minute window to its highest standing bid. */
     public static final String HIGHEST_BIDS = "highest-bids";
 
