@@ -145,12 +145,7 @@ public final class Gateway implements AutoCloseable {
                 : new RunFailure(what, failure.get());
     }
 
-    /** The gateway's Prometheus exposition. */
-    public String metrics() {
-        return scrape(base.resolve("actuator/prometheus"));
-    }
-
-    /** Another service's Prometheus exposition (the processor's), on this machine. */
+    /** A Prometheus exposition of the gateway or of another service on this machine (the processor's). */
     public String scrape(URI uri) {
         try {
             HttpResponse<String> response = http.send(
