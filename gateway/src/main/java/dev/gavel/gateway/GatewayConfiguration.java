@@ -84,8 +84,11 @@ class GatewayConfiguration {
             AuctionDirectory directory,
             CommandService commands,
             StatsBoard board,
-            MeterRegistry meters) {
-        return new AuctionFeed(kafka.buildConsumerProperties(), directory, commands, board, meters);
+            MeterRegistry meters,
+            Clock clock,
+            GatewayProperties gateway) {
+        return new AuctionFeed(
+                kafka.buildConsumerProperties(), directory, commands, board, meters, clock, gateway.endedAuctionTtl());
     }
 
     @Bean

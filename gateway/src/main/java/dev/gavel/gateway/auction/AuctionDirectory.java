@@ -130,9 +130,13 @@ public class AuctionDirectory {
         }
     }
 
-    /** Loads a snapshot from the compacted state topic at startup; a null view forgets the auction. */
-    public void restore(String auctionId, AuctionView view) {
-        if (view == null) {
+    /**
+     * Loads a snapshot from the compacted state topic at startup. A null view forgets the auction, and so does the
+     * snapshot of an auction that ended before {@code forgetEndedBefore}: the topic keeps ended auctions much longer
+     * than the directory does ({@link #evictEndedBefore}), and loading them all only to evict them costs the heap.
+     */
+    public void restore(String auctionId, AuctionView view, Instant forgetEndedBefore) {
+        if (view == null || (view.endedAt() != null && view.endedAt().isBefore(forgetEndedBefore))) {
             auctions.remove(auctionId);
             return;
         }

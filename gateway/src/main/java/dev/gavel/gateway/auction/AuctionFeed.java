@@ -9,7 +9,9 @@ import dev.gavel.events.Topics;
 import dev.gavel.gateway.command.CommandService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,13 +64,17 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private Thread thread;
 
     private final MeterRegistry meters;
+    private final Clock clock;
+    private final Duration endedAuctionTtl;
 
     public AuctionFeed(
             Map<String, Object> consumerConfig,
             AuctionDirectory directory,
             CommandService commands,
             StatsBoard board,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock,
+            Duration endedAuctionTtl) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -78,6 +84,8 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         this.commands = commands;
         this.board = board;
         this.meters = meters;
+        this.clock = clock;
+        this.endedAuctionTtl = endedAuctionTtl;
     }
 
     @Override
@@ -164,11 +172,12 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         kafka.seekToBeginning(statistics);
         kafka.seekToBeginning(state);
         Map<TopicPartition, Long> end = kafka.endOffsets(state);
+        Instant forgetEndedBefore = clock.instant().minus(endedAuctionTtl);
         int restored = 0;
         while (running && !reached(kafka, end)) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                 if (record.topic().equals(Topics.AUCTION_STATE)) {
-                    restore(record);
+                    restore(record, forgetEndedBefore);
                     restored++;
                 } else {
                     dispatch(record);
@@ -205,9 +214,9 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         throw new WakeupException();
     }
 
-    private void restore(ConsumerRecord<String, byte[]> record) {
+    private void restore(ConsumerRecord<String, byte[]> record, Instant forgetEndedBefore) {
         try {
-            directory.restore(record.key(), views.deserialize(record.topic(), record.value()));
+            directory.restore(record.key(), views.deserialize(record.topic(), record.value()), forgetEndedBefore);
         } catch (SerializationException e) {
             log.warn("Skipping unreadable snapshot at {}-{}@{}", record.topic(), record.partition(), record.offset());
         }

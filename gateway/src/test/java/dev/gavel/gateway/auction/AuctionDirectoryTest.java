@@ -34,6 +34,9 @@ class AuctionDirectoryTest {
     private final FrameWriter frames = spy(new FrameWriter(Times.fixedClock()));
     private final AuctionDirectory directory =
             new AuctionDirectory(frames, REPLAY_LIMIT, Duration.ZERO, new ManualScheduler());
+    /** A restore cutoff that forgets no ended auction. */
+    private static final Instant KEEP_ENDED = Instant.MIN;
+
     private final AuctionHistory lamp = AuctionHistory.of("lamp");
     private final RecordingSubscriber viewer = new RecordingSubscriber();
 
@@ -313,7 +316,7 @@ class AuctionDirectoryTest {
             AuctionEvent.AuctionCreated created = lamp.created();
             AuctionEvent bid = lamp.bid(BOB, 11_00);
             AuctionEvent rival = lamp.bid(CAROL, 12_00);
-            directory.restore("lamp", lamp.view());
+            directory.restore("lamp", lamp.view(), KEEP_ENDED);
             directory.subscribe(viewer, null, "lamp", null);
             viewer.clear();
 
@@ -330,7 +333,7 @@ class AuctionDirectoryTest {
             RecordingSubscriber lobby = new RecordingSubscriber();
             directory.subscribeLobby(lobby);
             AuctionEvent.AuctionCreated created = lamp.created();
-            directory.restore("lamp", lamp.view());
+            directory.restore("lamp", lamp.view(), KEEP_ENDED);
 
             assertThat(directory.publish(created)).isNull();
             assertThat(lobby.deliveries()).isEmpty();
@@ -339,7 +342,7 @@ class AuctionDirectoryTest {
         @Test
         void appliesTheEventsAfterTheSnapshot() {
             lamp.created();
-            directory.restore("lamp", lamp.view());
+            directory.restore("lamp", lamp.view(), KEEP_ENDED);
             directory.subscribe(viewer, null, "lamp", null);
 
             AuctionView after = directory.publish(lamp.bid(BOB, 11_00));
@@ -354,16 +357,48 @@ class AuctionDirectoryTest {
             AuctionView older = lamp.view();
             directory.publish(lamp.bid(BOB, 11_00));
 
-            directory.restore("lamp", older);
+            directory.restore("lamp", older, KEEP_ENDED);
 
             assertThat(directory.find("lamp")).contains(lamp.view());
+        }
+
+        @Test
+        void leavesOutAnAuctionThatEndedBeforeTheCutoff() {
+            AuctionHistory ended = AuctionHistory.open("ended");
+            ended.ended();
+            Instant endedAt = ended.view().endedAt();
+
+            directory.restore("ended", ended.view(), endedAt.plusMillis(1));
+
+            assertThat(directory.find("ended")).isEmpty();
+        }
+
+        @Test
+        void forgetsTheEarlierSnapshotOfAnAuctionThatEndedBeforeTheCutoff() {
+            AuctionHistory ended = AuctionHistory.open("ended");
+            directory.restore("ended", ended.view(), KEEP_ENDED);
+            ended.ended();
+
+            directory.restore("ended", ended.view(), ended.view().endedAt().plusMillis(1));
+
+            assertThat(directory.find("ended")).isEmpty();
+        }
+
+        @Test
+        void keepsAnAuctionThatEndedAtOrAfterTheCutoff() {
+            AuctionHistory ended = AuctionHistory.open("ended");
+            ended.ended();
+
+            directory.restore("ended", ended.view(), ended.view().endedAt());
+
+            assertThat(directory.find("ended")).contains(ended.view());
         }
 
         @Test
         void forgetsAnAuctionWhoseStateIsDeleted() {
             lampWithBids(0);
 
-            directory.restore("lamp", null);
+            directory.restore("lamp", null, KEEP_ENDED);
 
             assertThat(directory.find("lamp")).isEmpty();
         }
@@ -444,7 +479,7 @@ class AuctionDirectoryTest {
         void withLastSeqBeforeARestoredSnapshotSendsASnapshotMarkedResync() {
             lamp.created();
             lamp.bid(BOB, 11_00);
-            directory.restore("lamp", lamp.view()); // events before it were never seen here
+            directory.restore("lamp", lamp.view(), KEEP_ENDED); // events before it were never seen here
 
             directory.subscribe(viewer, REQUEST_ID, "lamp", 1L);
 
@@ -536,10 +571,10 @@ class AuctionDirectoryTest {
         void openAuctionsEndSoonestFirstAndLeaveOutTheEnded() {
             AuctionHistory late = AuctionHistory.open("late");
             late.extended(Duration.ofMinutes(30));
-            directory.restore("late", late.view());
+            directory.restore("late", late.view(), KEEP_ENDED);
             AuctionHistory ended = AuctionHistory.open("ended");
             ended.ended();
-            directory.restore("ended", ended.view());
+            directory.restore("ended", ended.view(), KEEP_ENDED);
             lampWithBids(0);
 
             assertThat(directory.openAuctions()).extracting(AuctionView::id).containsExactly("lamp", "late");
