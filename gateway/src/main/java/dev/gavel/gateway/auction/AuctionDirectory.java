@@ -3,6 +3,7 @@ package dev.gavel.gateway.auction;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.AuctionView;
+import dev.gavel.events.JsonSerde;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.ServerMessage;
 import java.time.Duration;
@@ -62,10 +63,21 @@ public class AuctionDirectory {
     /** An event written for subscribers, waiting for the auction's next frame. */
     private record Waiting(long seq, String frame) {}
 
+    /**
+     * A recent event kept for resuming subscribers, as its JSON. Decoded, an event with its strings, users and
+     * instants took twice the heap, and a gateway keeps hundreds of thousands of them; a resume is rare and decodes
+     * the few it replays.
+     */
+    private record Kept(long seq, byte[] json) {}
+
+    private static final JsonSerde<AuctionEvent> KEPT_EVENTS = JsonSerde.events();
+    /** Names the kept events in a serialization error. */
+    private static final String RECENT = "recent events";
+
     private final class LiveAuction {
         final String id;
         AuctionView view;
-        final ArrayDeque<AuctionEvent> recent = new ArrayDeque<>();
+        final ArrayDeque<Kept> recent = new ArrayDeque<>();
         final Set<Subscriber> subscribers = new LinkedHashSet<>();
         /** Events not sent to the subscribers yet. */
         final List<Waiting> waiting = new ArrayList<>();
@@ -114,7 +126,7 @@ public class AuctionDirectory {
         }
 
         void remember(AuctionEvent event) {
-            recent.addLast(event);
+            recent.addLast(new Kept(event.seq(), KEPT_EVENTS.serialize(RECENT, event)));
             if (recent.size() > replayLimit) {
                 recent.removeFirst();
             }
@@ -126,7 +138,10 @@ public class AuctionDirectory {
             if (lastSeq + 1 < oldest) {
                 return null;
             }
-            return recent.stream().filter(event -> event.seq() > lastSeq).toList();
+            return recent.stream()
+                    .filter(kept -> kept.seq() > lastSeq)
+                    .map(kept -> KEPT_EVENTS.deserialize(RECENT, kept.json()))
+                    .toList();
         }
     }
 
