@@ -71,6 +71,12 @@ public class AuctionDirectory {
     private record Kept(long seq, byte[] json) {}
 
     private static final JsonSerde<AuctionEvent> KEPT_EVENTS = JsonSerde.events();
+    /**
+     * How many recent events an ended auction keeps, for the ten minutes or so the directory still holds it. Only a
+     * subscriber that was a few events behind at the end needs them; any other gets the final state (a resync).
+     */
+    static final int ENDED_REPLAY_LIMIT = 16;
+
     /** Names the kept events in a serialization error. */
     private static final String RECENT = "recent events";
 
@@ -127,7 +133,10 @@ public class AuctionDirectory {
 
         void remember(AuctionEvent event) {
             recent.addLast(new Kept(event.seq(), KEPT_EVENTS.serialize(RECENT, event)));
-            if (recent.size() > replayLimit) {
+            int limit = event instanceof AuctionEvent.AuctionEnded
+                    ? Math.min(replayLimit, ENDED_REPLAY_LIMIT)
+                    : replayLimit;
+            while (recent.size() > limit) {
                 recent.removeFirst();
             }
         }

@@ -488,6 +488,31 @@ class AuctionDirectoryTest {
         }
 
         @Test
+        void afterTheEndKeepsOnlyTheLastEventsForResuming() {
+            int bids = AuctionDirectory.ENDED_REPLAY_LIMIT + 10;
+            AuctionDirectory roomy = new AuctionDirectory(frames, bids + 10, Duration.ZERO, new ManualScheduler());
+            roomy.publish(lamp.created());
+            for (int i = 1; i <= bids; i++) {
+                roomy.publish(lamp.bid(i % 2 == 1 ? BOB : CAROL, 10_00 + i * 100L));
+            }
+            roomy.publish(lamp.ended());
+            long end = lamp.view().seq();
+            long oldestKept = end - AuctionDirectory.ENDED_REPLAY_LIMIT + 1;
+            RecordingSubscriber behind = new RecordingSubscriber();
+
+            roomy.subscribe(viewer, REQUEST_ID, "lamp", oldestKept - 1);
+            roomy.subscribe(behind, REQUEST_ID, "lamp", oldestKept - 2);
+
+            assertThat(viewer.frames())
+                    .hasSize(AuctionDirectory.ENDED_REPLAY_LIMIT + 1)
+                    .last()
+                    .isEqualTo("subscribed");
+            assertThat(viewer.frames().get(0)).isEqualTo(bidUpdated(oldestKept));
+            assertThat(behind.frames()).containsExactly("snapshot#" + end);
+            assertThat(behind.frame(0).path("resync").asBoolean()).isTrue();
+        }
+
+        @Test
         void replaysEventsThatMayBeReplacedButNotTheConfirmation() {
             lampWithBids(2);
 
