@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,6 +86,8 @@ public class AuctionDirectory {
         AuctionView view;
         final ArrayDeque<Kept> recent = new ArrayDeque<>();
         final Set<Subscriber> subscribers = new LinkedHashSet<>();
+        /** Subscribers that asked for the latest state only: one snapshot per frame, not the events. */
+        final Set<Subscriber> latestOnly = new LinkedHashSet<>();
         /** Events not sent to the subscribers yet. */
         final List<Waiting> waiting = new ArrayList<>();
         /**
@@ -104,6 +107,12 @@ public class AuctionDirectory {
         /** Sends the waiting events to every subscriber, in one frame when there are several. */
         void flush(long now) {
             Supplier<String> latest = latestState(view);
+            for (Subscriber subscriber : latestOnly) {
+                Long reached = joinedAt.get(subscriber);
+                if (reached == null || reached < view.seq()) {
+                    subscriber.deliver(id, latest.get(), latest);
+                }
+            }
             String frame = frameOf(waiting);
             for (Subscriber subscriber : subscribers) {
                 Long reached = joinedAt.get(subscriber);
@@ -129,6 +138,12 @@ public class AuctionDirectory {
             }
             return frames.write(
                     frames.events(id, events.stream().map(Waiting::frame).toList()));
+        }
+
+        Set<Subscriber> following() {
+            Set<Subscriber> following = new HashSet<>(subscribers);
+            following.addAll(latestOnly);
+            return following;
         }
 
         void remember(AuctionEvent event) {
@@ -229,7 +244,7 @@ public class AuctionDirectory {
                 live.flushScheduled = true;
                 scheduler.schedule(() -> flushWaiting(live), due - now);
             }
-            subscribed = event instanceof AuctionEvent.AuctionEnded ? Set.copyOf(live.subscribers) : Set.of();
+            subscribed = event instanceof AuctionEvent.AuctionEnded ? live.following() : Set.of();
         }
         if (event instanceof AuctionEvent.AuctionEnded) {
             // A client in the lobby that also follows the auction has just had the ending: once is enough.
@@ -291,17 +306,21 @@ public class AuctionDirectory {
 
     /**
      * Subscribes to an auction. Without {@code lastSeq} the subscriber gets a snapshot; with it, the events it
-     * missed, or a snapshot marked {@code resync} when they are no longer kept.
+     * missed, or a snapshot marked {@code resync} when they are no longer kept. A subscriber of the latest state only
+     * gets a snapshot, and then, while the auction changes, at most one snapshot (marked {@code resync}) per frame
+     * instead of the events: a viewer of a busy show that needs the price, not every bid.
      *
      * @return false if the auction is unknown
      */
-    public boolean subscribe(Subscriber subscriber, String requestId, String auctionId, Long lastSeq) {
+    public boolean subscribe(
+            Subscriber subscriber, String requestId, String auctionId, Long lastSeq, boolean latestOnly) {
         LiveAuction live = auctions.get(auctionId);
         if (live == null) {
             return false;
         }
         synchronized (live) {
-            List<AuctionEvent> missed = lastSeq == null || lastSeq > live.view.seq() ? null : live.since(lastSeq);
+            List<AuctionEvent> missed =
+                    latestOnly || lastSeq == null || lastSeq > live.view.seq() ? null : live.since(lastSeq);
             Supplier<String> latest = latestState(live.view);
             if (missed == null) {
                 ServerMessage snapshot = frames.snapshot(requestId, live.view, lastSeq != null);
@@ -315,7 +334,9 @@ public class AuctionDirectory {
                         frames.write(new ServerMessage.Subscribed(requestId, "auction:" + auctionId, frames.now())),
                         null);
             }
-            live.subscribers.add(subscriber);
+            live.subscribers.remove(subscriber);
+            live.latestOnly.remove(subscriber);
+            (latestOnly ? live.latestOnly : live.subscribers).add(subscriber);
             if (!live.waiting.isEmpty()) {
                 live.joinedAt.put(subscriber, live.view.seq());
             }
@@ -339,6 +360,7 @@ public class AuctionDirectory {
         if (live != null) {
             synchronized (live) {
                 live.subscribers.remove(subscriber);
+                live.latestOnly.remove(subscriber);
                 live.joinedAt.remove(subscriber);
             }
         }
@@ -360,7 +382,7 @@ public class AuctionDirectory {
         int count = 0;
         for (LiveAuction live : auctions.values()) {
             synchronized (live) {
-                count += live.subscribers.size();
+                count += live.subscribers.size() + live.latestOnly.size();
             }
         }
         return count;

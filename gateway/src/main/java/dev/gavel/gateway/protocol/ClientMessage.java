@@ -56,9 +56,12 @@ public sealed interface ClientMessage {
     @JsonTypeName("cancel-auction")
     record CancelAuction(String requestId, String auctionId) implements Command {}
 
-    /** {@code lastSeq}: the last event the client saw, to resume without a gap. */
+    /**
+     * {@code lastSeq}: the last event the client saw, to resume without a gap. {@code updates}: {@code "every"} event
+     * (the default) or only the {@code "latest"} state, at most once per frame interval.
+     */
     @JsonTypeName("subscribe")
-    record Subscribe(String requestId, String auctionId, Long lastSeq) implements ClientMessage {}
+    record Subscribe(String requestId, String auctionId, Long lastSeq, String updates) implements ClientMessage {}
 
     @JsonTypeName("unsubscribe")
     record Unsubscribe(String requestId, String auctionId) implements ClientMessage {}

@@ -236,12 +236,14 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
             if (subscribe.lastSeq() != null && subscribe.lastSeq() < 0) {
                 throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "lastSeq must not be negative");
             }
+            boolean latestOnly = latestOnly(subscribe.updates());
             session.subscriptions().add(auctionId);
             subscribeWhenKnown(
                     session,
                     requestId,
                     auctionId,
                     subscribe.lastSeq(),
+                    latestOnly,
                     System.nanoTime() + properties.unknownAuctionWait().toNanos());
         } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
             String auctionId = CommandFactory.auctionId(unsubscribe.auctionId());
@@ -265,9 +267,14 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
      * announced it a few milliseconds before this one read it.
      */
     private void subscribeWhenKnown(
-            ClientSession session, String requestId, String auctionId, Long lastSeq, long deadlineNanos) {
+            ClientSession session,
+            String requestId,
+            String auctionId,
+            Long lastSeq,
+            boolean latestOnly,
+            long deadlineNanos) {
         if (!session.subscriptions().contains(auctionId)
-                || directory.subscribe(session, requestId, auctionId, lastSeq)) {
+                || directory.subscribe(session, requestId, auctionId, lastSeq, latestOnly)) {
             return;
         }
         if (System.nanoTime() >= deadlineNanos) {
@@ -276,9 +283,19 @@ public class AuctionWebSocketHandler extends AbstractWebSocketHandler implements
             return;
         }
         retries.schedule(
-                () -> subscribeWhenKnown(session, requestId, auctionId, lastSeq, deadlineNanos),
+                () -> subscribeWhenKnown(session, requestId, auctionId, lastSeq, latestOnly, deadlineNanos),
                 100,
                 TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean latestOnly(String updates) {
+        if (updates == null || updates.equals("every")) {
+            return false;
+        }
+        if (updates.equals("latest")) {
+            return true;
+        }
+        throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "updates must be \"every\" or \"latest\"");
     }
 
     private void submit(ClientSession session, ClientMessage.Command request) {

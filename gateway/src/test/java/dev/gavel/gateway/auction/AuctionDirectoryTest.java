@@ -58,7 +58,7 @@ class AuctionDirectoryTest {
         @Test
         void sendsEachEventToTheSubscribersInOrder() {
             lampWithBids(0);
-            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
 
             directory.publish(lamp.bid(BOB, 11_00));
             directory.publish(lamp.extended(Duration.ofSeconds(10)));
@@ -83,7 +83,7 @@ class AuctionDirectoryTest {
             lampWithBids(0);
             AuctionEvent bid = lamp.bid(BOB, 11_00);
             directory.publish(bid);
-            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
             viewer.clear();
 
             AuctionView again = directory.publish(bid);
@@ -96,7 +96,7 @@ class AuctionDirectoryTest {
         @Test
         void ignoresAnEventThatSkipsASeq() {
             lampWithBids(0);
-            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
             viewer.clear();
             lamp.bid(BOB, 11_00); // seq 2 never arrives
             AuctionEvent third = lamp.bid(CAROL, 12_00);
@@ -132,7 +132,7 @@ class AuctionDirectoryTest {
         @Test
         void doesNotSendToAnUnsubscribedViewer() {
             lampWithBids(0);
-            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
 
             directory.unsubscribe(viewer, "lamp");
             directory.publish(lamp.bid(BOB, 11_00));
@@ -143,7 +143,7 @@ class AuctionDirectoryTest {
         @Test
         void letsSubscribersReplaceAnEventByTheLatestStateOfItsAuction() {
             lampWithBids(0);
-            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
 
             directory.publish(lamp.bid(BOB, 11_00));
 
@@ -170,7 +170,7 @@ class AuctionDirectoryTest {
         /** The lamp auction with one bid, sent to {@code viewer} as it came: the interval starts now. */
         private void lampWithAFreshBid() {
             paced.publish(lamp.created());
-            paced.subscribe(viewer, null, "lamp", null);
+            paced.subscribe(viewer, null, "lamp", null, false);
             paced.publish(lamp.bid(BOB, 11_00));
         }
 
@@ -228,6 +228,43 @@ class AuctionDirectoryTest {
         }
 
         @Test
+        void aSubscriberOfTheLatestStateGetsOneSnapshotPerFrameInsteadOfTheEvents() {
+            RecordingSubscriber latest = new RecordingSubscriber();
+            lampWithAFreshBid();
+            paced.subscribe(latest, null, "lamp", null, true);
+            paced.publish(lamp.bid(CAROL, 12_00));
+            paced.publish(lamp.bid(BOB, 13_00));
+
+            clock.advance(INTERVAL);
+            scheduler.runAll();
+
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2), "events#3-4");
+            assertThat(latest.frames()).containsExactly("snapshot#2", "snapshot#4");
+            assertThat(latest.frame(1).path("resync").asBoolean()).isTrue();
+            assertThat(latest.frame(1).path("auction").path("currentBid").decimalValue())
+                    .isEqualByComparingTo("13");
+        }
+
+        @Test
+        void aSubscriberOfTheLatestStateGetsTheEndingAtOnceAndOnlyOnce() {
+            RecordingSubscriber latest = new RecordingSubscriber();
+            RecordingSubscriber lobby = new RecordingSubscriber();
+            paced.subscribeLobby(latest);
+            paced.subscribeLobby(lobby);
+            lampWithAFreshBid();
+            paced.subscribe(latest, null, "lamp", null, true);
+            latest.clear();
+            lobby.clear();
+
+            paced.publish(lamp.ended());
+
+            assertThat(latest.frames()).containsExactly("snapshot#3");
+            assertThat(latest.frame(0).path("auction").path("status").asString())
+                    .isEqualTo("ENDED");
+            assertThat(lobby.frames()).hasSize(1);
+        }
+
+        @Test
         void theEndingGoesOutAtOnceWithTheEventsBeforeIt() {
             lampWithAFreshBid();
             paced.publish(lamp.bid(CAROL, 12_00));
@@ -243,7 +280,7 @@ class AuctionDirectoryTest {
             lampWithAFreshBid();
             paced.publish(lamp.bid(CAROL, 12_00));
             RecordingSubscriber late = new RecordingSubscriber();
-            paced.subscribe(late, null, "lamp", null);
+            paced.subscribe(late, null, "lamp", null, false);
             paced.publish(lamp.bid(BOB, 13_00));
 
             scheduler.runAll();
@@ -258,7 +295,7 @@ class AuctionDirectoryTest {
             paced.publish(lamp.bid(CAROL, 12_00));
             RecordingSubscriber resumed = new RecordingSubscriber();
 
-            paced.subscribe(resumed, REQUEST_ID, "lamp", 2L);
+            paced.subscribe(resumed, REQUEST_ID, "lamp", 2L, false);
             scheduler.runAll();
 
             assertThat(resumed.frames()).containsExactly(bidUpdated(3), "subscribed");
@@ -286,7 +323,7 @@ class AuctionDirectoryTest {
             lampWithBids(0);
             List<RecordingSubscriber> viewers =
                     List.of(new RecordingSubscriber(), new RecordingSubscriber(), new RecordingSubscriber());
-            viewers.forEach(subscriber -> directory.subscribe(subscriber, null, "lamp", null));
+            viewers.forEach(subscriber -> directory.subscribe(subscriber, null, "lamp", null, false));
 
             directory.publish(lamp.bid(BOB, 11_00));
             List<String> rendered = viewers.stream()
@@ -300,7 +337,7 @@ class AuctionDirectoryTest {
         @Test
         void isNotRenderedWhenNoSubscriberLagsBehind() {
             lampWithBids(0);
-            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
 
             directory.publish(lamp.bid(BOB, 11_00));
 
@@ -317,7 +354,7 @@ class AuctionDirectoryTest {
             AuctionEvent bid = lamp.bid(BOB, 11_00);
             AuctionEvent rival = lamp.bid(CAROL, 12_00);
             directory.restore("lamp", lamp.view(), KEEP_ENDED);
-            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
             viewer.clear();
 
             assertThat(directory.publish(created)).isNull();
@@ -343,7 +380,7 @@ class AuctionDirectoryTest {
         void appliesTheEventsAfterTheSnapshot() {
             lamp.created();
             directory.restore("lamp", lamp.view(), KEEP_ENDED);
-            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
 
             AuctionView after = directory.publish(lamp.bid(BOB, 11_00));
 
@@ -411,7 +448,7 @@ class AuctionDirectoryTest {
         void withoutLastSeqSendsTheSnapshotFirstAndThenTheEvents() {
             lampWithBids(2);
 
-            boolean subscribed = directory.subscribe(viewer, REQUEST_ID, "lamp", null);
+            boolean subscribed = directory.subscribe(viewer, REQUEST_ID, "lamp", null, false);
             directory.publish(lamp.bid(BOB, 15_00));
 
             assertThat(subscribed).isTrue();
@@ -425,7 +462,7 @@ class AuctionDirectoryTest {
         void withLastSeqInTheBufferSendsExactlyTheMissedEventsAndThenSubscribed() {
             lampWithBids(4); // seq 1..5; the buffer keeps 3, 4 and 5
 
-            directory.subscribe(viewer, REQUEST_ID, "lamp", 2L);
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 2L, false);
             directory.publish(lamp.bid(BOB, 20_00));
 
             assertThat(viewer.frames())
@@ -439,7 +476,7 @@ class AuctionDirectoryTest {
         void withTheLatestSeqSendsOnlySubscribed() {
             lampWithBids(2);
 
-            directory.subscribe(viewer, REQUEST_ID, "lamp", 3L);
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 3L, false);
 
             assertThat(viewer.frames()).containsExactly("subscribed");
         }
@@ -448,7 +485,7 @@ class AuctionDirectoryTest {
         void fromTheCreationReplaysTheWholeHistoryWhileTheBufferHoldsIt() {
             lampWithBids(2); // seq 1..3: exactly the buffer
 
-            directory.subscribe(viewer, REQUEST_ID, "lamp", 0L);
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 0L, false);
 
             assertThat(viewer.frames())
                     .containsExactly("auction-created#1", bidUpdated(2), bidUpdated(3), "subscribed");
@@ -458,7 +495,7 @@ class AuctionDirectoryTest {
         void withLastSeqBeforeTheBufferSendsASnapshotMarkedResync() {
             lampWithBids(4); // the buffer keeps 3, 4 and 5: event 2 is gone
 
-            directory.subscribe(viewer, REQUEST_ID, "lamp", 1L);
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 1L, false);
 
             assertThat(viewer.frames()).containsExactly("snapshot#5");
             assertThat(viewer.frame(0).path("resync").asBoolean()).isTrue();
@@ -469,7 +506,7 @@ class AuctionDirectoryTest {
         void withLastSeqAheadOfTheAuctionSendsASnapshotMarkedResync() {
             lampWithBids(1);
 
-            directory.subscribe(viewer, REQUEST_ID, "lamp", 9L);
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 9L, false);
 
             assertThat(viewer.frames()).containsExactly("snapshot#2");
             assertThat(viewer.frame(0).path("resync").asBoolean()).isTrue();
@@ -481,7 +518,7 @@ class AuctionDirectoryTest {
             lamp.bid(BOB, 11_00);
             directory.restore("lamp", lamp.view(), KEEP_ENDED); // events before it were never seen here
 
-            directory.subscribe(viewer, REQUEST_ID, "lamp", 1L);
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 1L, false);
 
             assertThat(viewer.frames()).containsExactly("snapshot#2");
             assertThat(viewer.frame(0).path("resync").asBoolean()).isTrue();
@@ -500,8 +537,8 @@ class AuctionDirectoryTest {
             long oldestKept = end - AuctionDirectory.ENDED_REPLAY_LIMIT + 1;
             RecordingSubscriber behind = new RecordingSubscriber();
 
-            roomy.subscribe(viewer, REQUEST_ID, "lamp", oldestKept - 1);
-            roomy.subscribe(behind, REQUEST_ID, "lamp", oldestKept - 2);
+            roomy.subscribe(viewer, REQUEST_ID, "lamp", oldestKept - 1, false);
+            roomy.subscribe(behind, REQUEST_ID, "lamp", oldestKept - 2, false);
 
             assertThat(viewer.frames())
                     .hasSize(AuctionDirectory.ENDED_REPLAY_LIMIT + 1)
@@ -516,7 +553,7 @@ class AuctionDirectoryTest {
         void replaysEventsThatMayBeReplacedButNotTheConfirmation() {
             lampWithBids(2);
 
-            directory.subscribe(viewer, REQUEST_ID, "lamp", 1L);
+            directory.subscribe(viewer, REQUEST_ID, "lamp", 1L, false);
 
             assertThat(viewer.deliveries())
                     .extracting(delivery -> delivery.latestState() != null)
@@ -525,7 +562,8 @@ class AuctionDirectoryTest {
 
         @Test
         void toAnUnknownAuctionIsRefused() {
-            assertThat(directory.subscribe(viewer, REQUEST_ID, "nothing", null)).isFalse();
+            assertThat(directory.subscribe(viewer, REQUEST_ID, "nothing", null, false))
+                    .isFalse();
             assertThat(viewer.deliveries()).isEmpty();
         }
 
@@ -533,8 +571,8 @@ class AuctionDirectoryTest {
         void isCounted() {
             lampWithBids(0);
 
-            directory.subscribe(viewer, null, "lamp", null);
-            directory.subscribe(new RecordingSubscriber(), null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
+            directory.subscribe(new RecordingSubscriber(), null, "lamp", null, false);
 
             assertThat(directory.subscriptions()).isEqualTo(2);
         }
@@ -571,7 +609,7 @@ class AuctionDirectoryTest {
         void isToldOnceOfTheEndOfAnAuctionItAlsoFollows() {
             directory.subscribeLobby(viewer);
             lampWithBids(0);
-            directory.subscribe(viewer, null, "lamp", null);
+            directory.subscribe(viewer, null, "lamp", null, false);
 
             directory.publish(lamp.ended());
 

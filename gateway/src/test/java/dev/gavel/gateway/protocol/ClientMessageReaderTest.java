@@ -66,7 +66,7 @@ class ClientMessageReaderTest {
                             new ClientMessage.CancelAuction("r-4", "a-1")),
                     Arguments.of(
                             "{'type':'subscribe','requestId':'r-5','auctionId':'a-1','lastSeq':7}",
-                            new ClientMessage.Subscribe("r-5", "a-1", 7L)),
+                            new ClientMessage.Subscribe("r-5", "a-1", 7L, null)),
                     Arguments.of(
                             "{'type':'unsubscribe','requestId':'r-6','auctionId':'a-1'}",
                             new ClientMessage.Unsubscribe("r-6", "a-1")),

@@ -49,6 +49,12 @@ public final class FanoutScenario implements Scenario {
                     "Users taking turns to bid, so every bid outbids another user" + " (default: ${DEFAULT-VALUE}).")
     int bidders = 4;
 
+    @Option(
+            names = "--updates",
+            description = "What viewers subscribe to: every event, or the latest state, as a live show's viewers"
+                    + " that show the price but not each bid (default: ${DEFAULT-VALUE}).")
+    String updates = "latest";
+
     @Option(names = "--warmup", description = "Seconds not measured (default: ${DEFAULT-VALUE}).")
     int warmupSeconds = 5;
 
@@ -93,7 +99,11 @@ public final class FanoutScenario implements Scenario {
 
     @Override
     public void run(RunContext context, Results.Builder result) throws Exception {
+        if (!updates.equals("every") && !updates.equals("latest")) {
+            throw new IllegalArgumentException("--updates must be every or latest, got " + updates);
+        }
         result.setting("viewers", viewers)
+                .setting("updates", updates)
                 .setting("viewers_per_user", viewersPerUser)
                 .setting("bids_per_second", rate)
                 .setting("bidders", bidders)
@@ -164,7 +174,7 @@ public final class FanoutScenario implements Scenario {
                     subscribePacer.awaitTurn(v);
                     String requestId = "view-" + v;
                     subscriptions.sent(requestId, auctionId);
-                    viewerConnections.get(v).send(Messages.subscribe(requestId, auctionId));
+                    viewerConnections.get(v).send(Messages.subscribe(requestId, auctionId, updates));
                 }
                 subscriptions.awaitAnswers(TimeUnit.SECONDS.toNanos(30));
                 failures.throwIfAny(name() + " (subscribing viewers)");

@@ -23,6 +23,12 @@ public final class Messages {
     }
 
     public static String subscribe(String requestId, String auctionId) {
-        return "{\"type\":\"subscribe\",\"requestId\":\"" + requestId + "\",\"auctionId\":\"" + auctionId + "\"}";
+        return subscribe(requestId, auctionId, "every");
+    }
+
+    /** @param updates {@code every} event, or only the {@code latest} state */
+    public static String subscribe(String requestId, String auctionId, String updates) {
+        return "{\"type\":\"subscribe\",\"requestId\":\"" + requestId + "\",\"auctionId\":\"" + auctionId
+                + "\",\"updates\":\"" + updates + "\"}";
     }
 }

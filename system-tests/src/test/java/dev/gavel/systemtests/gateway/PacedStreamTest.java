@@ -66,4 +66,45 @@ class PacedStreamTest {
             assertThat(shared.get(0).path("events").size()).isEqualTo(3);
         }
     }
+
+    @Test
+    void aViewerOfTheLatestStateGetsSnapshotsNotEvents() {
+        try (Scenario scenario = new Scenario(stack)) {
+            WsClient seller = scenario.connect("sam");
+            String auction = scenario.open(seller, createAuction().with("startingPrice", 1));
+            WsClient viewer = scenario.connect("vic");
+            viewer.send(subscribe(auction).with("updates", "latest").json());
+            viewer.snapshot(auction);
+            WsClient bob = scenario.connect("bob");
+            WsClient carol = scenario.connect("carol");
+
+            for (int i = 1; i <= 4; i++) {
+                JsonNode reply = scenario.request(i % 2 == 1 ? bob : carol, placeBid(auction, 10 * i));
+                assertThat(reply.path("type").asString()).isEqualTo("bid-accepted");
+            }
+            JsonNode last = viewer.await(
+                    "the state after the last bid",
+                    message -> message.path("auction").path("seq").asLong() == 5);
+
+            assertThat(last.path("type").asString()).isEqualTo("snapshot");
+            assertThat(last.path("resync").asBoolean()).isTrue();
+            assertThat(last.path("auction").path("currentBid").decimalValue()).isEqualByComparingTo("40");
+            assertThat(viewer.eventsOf(auction)).as("no event, only states").isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownKindOfUpdatesIsAnError() {
+        try (Scenario scenario = new Scenario(stack)) {
+            WsClient seller = scenario.connect("sam");
+            String auction = scenario.open(seller, createAuction().with("startingPrice", 1));
+            WsClient viewer = scenario.connect("vic");
+
+            JsonNode reply = scenario.request(viewer, subscribe(auction).with("updates", "some"));
+
+            assertThat(reply.path("type").asString()).isEqualTo("error");
+            assertThat(reply.path("code").asString()).isEqualTo("INVALID_MESSAGE");
+            assertThat(reply.path("message").asString()).contains("updates");
+        }
+    }
 }
