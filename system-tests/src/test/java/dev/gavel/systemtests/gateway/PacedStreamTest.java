@@ -38,18 +38,12 @@ class PacedStreamTest {
     @Test
     void aBiddingWarReachesAViewerInFewerFramesWithEveryEventInOrder() {
         try (Scenario scenario = new Scenario(stack)) {
-            WsClient seller = scenario.connect("sam");
-            String auction = scenario.open(seller, createAuction().with("startingPrice", 1));
+            String auction = openAuction(scenario);
             WsClient viewer = scenario.connect("vic");
             viewer.send(subscribe(auction).json());
             viewer.snapshot(auction);
-            WsClient bob = scenario.connect("bob");
-            WsClient carol = scenario.connect("carol");
 
-            for (int i = 1; i <= 4; i++) {
-                JsonNode reply = scenario.request(i % 2 == 1 ? bob : carol, placeBid(auction, 10 * i));
-                assertThat(reply.path("type").asString()).isEqualTo("bid-accepted");
-            }
+            fourBids(scenario, auction);
             viewer.await("the last bid", message -> message.path("seq").asLong() == 5);
 
             assertThat(viewer.eventsOf(auction).stream().map(WsClient::seqOf))
@@ -70,18 +64,12 @@ class PacedStreamTest {
     @Test
     void aViewerOfTheLatestStateGetsSnapshotsNotEvents() {
         try (Scenario scenario = new Scenario(stack)) {
-            WsClient seller = scenario.connect("sam");
-            String auction = scenario.open(seller, createAuction().with("startingPrice", 1));
+            String auction = openAuction(scenario);
             WsClient viewer = scenario.connect("vic");
             viewer.send(subscribe(auction).with("updates", "latest").json());
             viewer.snapshot(auction);
-            WsClient bob = scenario.connect("bob");
-            WsClient carol = scenario.connect("carol");
 
-            for (int i = 1; i <= 4; i++) {
-                JsonNode reply = scenario.request(i % 2 == 1 ? bob : carol, placeBid(auction, 10 * i));
-                assertThat(reply.path("type").asString()).isEqualTo("bid-accepted");
-            }
+            fourBids(scenario, auction);
             JsonNode last = viewer.await(
                     "the state after the last bid",
                     message -> message.path("auction").path("seq").asLong() == 5);
@@ -96,8 +84,7 @@ class PacedStreamTest {
     @Test
     void anUnknownKindOfUpdatesIsAnError() {
         try (Scenario scenario = new Scenario(stack)) {
-            WsClient seller = scenario.connect("sam");
-            String auction = scenario.open(seller, createAuction().with("startingPrice", 1));
+            String auction = openAuction(scenario);
             WsClient viewer = scenario.connect("vic");
 
             JsonNode reply = scenario.request(viewer, subscribe(auction).with("updates", "some"));
@@ -105,6 +92,20 @@ class PacedStreamTest {
             assertThat(reply.path("type").asString()).isEqualTo("error");
             assertThat(reply.path("code").asString()).isEqualTo("INVALID_MESSAGE");
             assertThat(reply.path("message").asString()).contains("updates");
+        }
+    }
+
+    private static String openAuction(Scenario scenario) {
+        return scenario.open(scenario.connect("sam"), createAuction().with("startingPrice", 1));
+    }
+
+    /** Bob and Carol outbid each other four times: seq 2 to 5. */
+    private static void fourBids(Scenario scenario, String auction) {
+        WsClient bob = scenario.connect("bob");
+        WsClient carol = scenario.connect("carol");
+        for (int i = 1; i <= 4; i++) {
+            JsonNode reply = scenario.request(i % 2 == 1 ? bob : carol, placeBid(auction, 10 * i));
+            assertThat(reply.path("type").asString()).isEqualTo("bid-accepted");
         }
     }
 }
