@@ -1,6 +1,7 @@
 package dev.gavel.events;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -79,17 +80,11 @@ public final class Topics {
                 COMPACTED_SEGMENT_BYTES,
                 TopicConfig.SEGMENT_MS_CONFIG,
                 COMPACTED_SEGMENT_MS);
-        Map<String, String> compactedAndRetained = Map.of(
+        Map<String, String> compactedAndRetained = new HashMap<>(compacted);
+        compactedAndRetained.putAll(retained);
+        compactedAndRetained.put(
                 TopicConfig.CLEANUP_POLICY_CONFIG,
-                TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
-                MIN_COMPACTION_LAG_MS,
-                TopicConfig.SEGMENT_BYTES_CONFIG,
-                COMPACTED_SEGMENT_BYTES,
-                TopicConfig.SEGMENT_MS_CONFIG,
-                COMPACTED_SEGMENT_MS,
-                TopicConfig.RETENTION_MS_CONFIG,
-                Long.toString(retentionMs));
+                TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE);
         return ALL.stream()
                 .map(name -> new NewTopic(name, partitions, replicationFactor)
                         .configs(
