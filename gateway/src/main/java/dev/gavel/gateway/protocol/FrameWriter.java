@@ -97,6 +97,25 @@ public final class FrameWriter {
         return new ServerMessage.Snapshot(requestId, AuctionDto.of(view), resync ? Boolean.TRUE : null, now());
     }
 
+    public ServerMessage.AuctionState state(AuctionView view) {
+        return new ServerMessage.AuctionState(
+                view.id(),
+                view.seq(),
+                view.status(),
+                Amounts.decimal(view.currentBidCents()),
+                UserDto.of(view.leader()),
+                view.bidCount(),
+                Amounts.decimal(view.minimumNextBidCents()),
+                view.buyNowAvailable(),
+                view.reserveMet(),
+                view.endsAt().toEpochMilli(),
+                view.outcome(),
+                UserDto.of(view.winner()),
+                Amounts.decimal(view.finalPriceCents()),
+                view.endedAt() == null ? null : view.endedAt().toEpochMilli(),
+                now());
+    }
+
     public ServerMessage.Error error(String requestId, ErrorCode code, String message) {
         return error(requestId, code.name(), message);
     }

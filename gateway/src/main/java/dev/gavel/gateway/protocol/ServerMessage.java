@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.Outcome;
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,6 +20,7 @@ import tools.jackson.databind.util.RawValue;
 @JsonSubTypes({
     @JsonSubTypes.Type(ServerMessage.AuctionCreated.class),
     @JsonSubTypes.Type(ServerMessage.Snapshot.class),
+    @JsonSubTypes.Type(ServerMessage.AuctionState.class),
     @JsonSubTypes.Type(ServerMessage.BidUpdated.class),
     @JsonSubTypes.Type(ServerMessage.AuctionExtended.class),
     @JsonSubTypes.Type(ServerMessage.AuctionEnded.class),
@@ -54,6 +56,30 @@ public sealed interface ServerMessage {
             @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
             AuctionDto auction,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean resync,
+            long serverTime)
+            implements ServerMessage {}
+
+    /**
+     * The latest state of an auction, to a subscriber of the latest state only: the fields of the auction object that
+     * change while it runs, after the {@code snapshot} it had on subscribing gave it the others. The ending fields
+     * come once it has ended. {@code seq} is the auction's latest event; it moves on by any number.
+     */
+    @JsonTypeName("auction-state")
+    record AuctionState(
+            String auctionId,
+            long seq,
+            AuctionStatus status,
+            BigDecimal currentBid,
+            UserDto leader,
+            int bidCount,
+            BigDecimal minimumNextBid,
+            boolean buyNowAvailable,
+            boolean reserveMet,
+            long endsAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Outcome outcome,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UserDto winner,
+            @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal finalPrice,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long endedAt,
             long serverTime)
             implements ServerMessage {}
 

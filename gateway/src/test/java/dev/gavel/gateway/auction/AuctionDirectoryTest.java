@@ -228,7 +228,7 @@ class AuctionDirectoryTest {
         }
 
         @Test
-        void aSubscriberOfTheLatestStateGetsOneSnapshotPerFrameInsteadOfTheEvents() {
+        void aSubscriberOfTheLatestStateGetsOneStatePerFrameInsteadOfTheEvents() {
             RecordingSubscriber latest = new RecordingSubscriber();
             lampWithAFreshBid();
             paced.subscribe(latest, null, "lamp", null, true);
@@ -239,10 +239,17 @@ class AuctionDirectoryTest {
             scheduler.runAll();
 
             assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2), "events#3-4");
-            assertThat(latest.frames()).containsExactly("snapshot#2", "snapshot#4");
-            assertThat(latest.frame(1).path("resync").asBoolean()).isTrue();
-            assertThat(latest.frame(1).path("auction").path("currentBid").decimalValue())
-                    .isEqualByComparingTo("13");
+            assertThat(latest.frames()).containsExactly("snapshot#2", "auction-state#4");
+            JsonNode state = latest.frame(1);
+            assertThat(state.path("auctionId").asString()).isEqualTo("lamp");
+            assertThat(state.path("currentBid").decimalValue()).isEqualByComparingTo("13");
+            assertThat(state.path("leader").path("id").asString()).isEqualTo(BOB.id());
+            assertThat(state.path("bidCount").asInt()).isEqualTo(3);
+            assertThat(state.path("status").asString()).isEqualTo("OPEN");
+            assertThat(state.has("title"))
+                    .as("what does not change is in the snapshot only")
+                    .isFalse();
+            assertThat(state.has("outcome")).as("no ending yet").isFalse();
         }
 
         @Test
@@ -258,9 +265,10 @@ class AuctionDirectoryTest {
 
             paced.publish(lamp.ended());
 
-            assertThat(latest.frames()).containsExactly("snapshot#3");
-            assertThat(latest.frame(0).path("auction").path("status").asString())
-                    .isEqualTo("ENDED");
+            assertThat(latest.frames()).containsExactly("auction-state#3");
+            assertThat(latest.frame(0).path("status").asString()).isEqualTo("ENDED");
+            assertThat(latest.frame(0).path("outcome").asString()).isEqualTo("SOLD");
+            assertThat(latest.frame(0).path("finalPrice").decimalValue()).isEqualByComparingTo("11");
             assertThat(lobby.frames()).hasSize(1);
         }
 

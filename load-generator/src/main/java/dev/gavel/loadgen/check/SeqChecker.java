@@ -33,17 +33,31 @@ public final class SeqChecker {
      * @return true if it moves the subscriber forward
      */
     public boolean resync(String auctionId, long seq) {
+        return forward("resync", auctionId, seq, true);
+    }
+
+    /**
+     * The latest state of an auction, to a subscriber of the latest state only: it may skip events, and it is sent
+     * only when there is something new, so it never stays at the same seq or goes back.
+     *
+     * @return true if it moves the subscriber forward
+     */
+    public boolean state(String auctionId, long seq) {
+        return forward("state", auctionId, seq, false);
+    }
+
+    private boolean forward(String what, String auctionId, long seq, boolean mayRepeat) {
         Long previous = last.get(auctionId);
         if (previous == null) {
             failures.add(
                     "event before snapshot",
-                    subscriber + " got a resync at seq " + seq + " of " + auctionId + " before its snapshot");
+                    subscriber + " got a " + what + " at seq " + seq + " of " + auctionId + " before its snapshot");
             return false;
         }
-        if (seq < previous) {
+        if (seq < previous || (seq == previous && !mayRepeat)) {
             failures.add(
-                    "stale resync",
-                    subscriber + " got a resync at seq " + seq + " of " + auctionId + " after " + previous);
+                    "stale " + what,
+                    subscriber + " got a " + what + " at seq " + seq + " of " + auctionId + " after " + previous);
             return false;
         }
         last.put(auctionId, seq);

@@ -294,10 +294,19 @@ public final class FanoutScenario implements Scenario {
         @Override
         protected void onSnapshot(Frame snapshot, long receivedNanos) {
             if (snapshot.resync()) {
-                countDelivered(receivedNanos);
-                if (snapshot.currentBidCents() >= 0) {
-                    seen(snapshot.currentBidCents(), receivedNanos);
-                }
+                latest(snapshot, receivedNanos);
+            }
+        }
+
+        @Override
+        protected void onState(Frame state, long receivedNanos) {
+            latest(state, receivedNanos);
+        }
+
+        private void latest(Frame state, long receivedNanos) {
+            countDelivered(receivedNanos);
+            if (state.currentBidCents() >= 0) {
+                seen(state.currentBidCents(), receivedNanos);
             }
         }
 

@@ -38,6 +38,11 @@ abstract class Subscribers implements WsConnection.Handler {
                     onSnapshot(frame, receivedNanos);
                 }
             }
+            case "auction-state" -> {
+                if (seq.state(frame.auctionId(), frame.seq())) {
+                    onState(frame, receivedNanos);
+                }
+            }
             case "bid-updated", "auction-extended", "auction-ended" -> {
                 if (seq.event(frame.auctionId(), frame.seq())) {
                     onEvent(frame, receivedNanos);
@@ -52,6 +57,11 @@ abstract class Subscribers implements WsConnection.Handler {
     }
 
     protected void onSnapshot(Frame snapshot, long receivedNanos) {}
+
+    /** The latest state of an auction, for a subscription to the latest state only. */
+    protected void onState(Frame state, long receivedNanos) {
+        failures.add("unexpected message", "auction-state on a subscription to every event");
+    }
 
     protected abstract void onEvent(Frame event, long receivedNanos);
 

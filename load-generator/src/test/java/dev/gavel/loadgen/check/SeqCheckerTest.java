@@ -63,4 +63,27 @@ class SeqCheckerTest {
                 .isInstanceOf(RunFailure.class)
                 .hasMessageContaining("fanout: the system under test lost or mangled messages");
     }
+
+    @Test
+    void aResyncMaySkipEventsOrRepeatTheLastSeqButNotGoBack() {
+        checker.snapshot("a", 1);
+
+        assertThat(checker.resync("a", 5)).isTrue();
+        assertThat(checker.resync("a", 5)).isTrue();
+        assertThat(checker.resync("a", 4)).isFalse();
+
+        assertThat(failures.summary()).startsWith("stale resync: 1").contains("at seq 4 of a after 5");
+    }
+
+    @Test
+    void aStateMaySkipEventsButNeitherRepeatTheLastSeqNorGoBack() {
+        checker.snapshot("a", 1);
+
+        assertThat(checker.state("a", 5)).isTrue();
+        assertThat(checker.state("a", 5)).isFalse();
+        assertThat(checker.state("a", 3)).isFalse();
+        assertThat(checker.lastSeq("a")).isEqualTo(5);
+
+        assertThat(failures.summary()).startsWith("stale state: 2");
+    }
 }

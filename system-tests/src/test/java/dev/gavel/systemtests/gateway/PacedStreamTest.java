@@ -62,7 +62,7 @@ class PacedStreamTest {
     }
 
     @Test
-    void aViewerOfTheLatestStateGetsSnapshotsNotEvents() {
+    void aViewerOfTheLatestStateGetsStatesNotEvents() {
         try (Scenario scenario = new Scenario(stack)) {
             String auction = openAuction(scenario);
             WsClient viewer = scenario.connect("vic");
@@ -72,12 +72,15 @@ class PacedStreamTest {
             fourBids(scenario, auction);
             JsonNode last = viewer.await(
                     "the state after the last bid",
-                    message -> message.path("auction").path("seq").asLong() == 5);
+                    message -> message.path("seq").asLong() == 5);
 
-            assertThat(last.path("type").asString()).isEqualTo("snapshot");
-            assertThat(last.path("resync").asBoolean()).isTrue();
-            assertThat(last.path("auction").path("currentBid").decimalValue()).isEqualByComparingTo("40");
-            assertThat(viewer.eventsOf(auction)).as("no event, only states").isEmpty();
+            assertThat(last.path("type").asString()).isEqualTo("auction-state");
+            assertThat(last.path("auctionId").asString()).isEqualTo(auction);
+            assertThat(last.path("currentBid").decimalValue()).isEqualByComparingTo("40");
+            assertThat(last.path("bidCount").asInt()).isEqualTo(4);
+            assertThat(viewer.frames().stream().map(frame -> frame.path("type").asString()))
+                    .as("the snapshot, then states only")
+                    .containsOnly("snapshot", "auction-state");
         }
     }
 
