@@ -12,7 +12,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Reads server messages with Jackson's streaming parser, keeping only the fields the scenarios need. Thousands of
  * viewers receive hundreds of thousands of messages a second on the same two cores as the system under test, so the
- * client reads each message once, without building a tree. A message that is not a JSON object with a {@code type}
+ * client reads each message once, from the bytes it came in, without building a tree or a string. A message that is not a JSON object with a {@code type}
  * is refused: the run records it as mangled. A frame of several events ({@code events}) is read as those events, in
  * order, as a client handles them.
  */
@@ -29,10 +29,10 @@ public final class FrameParser {
 
     private FrameParser() {}
 
-    /** The messages of a frame: one, or the events of an {@code events} frame. */
-    public static List<Frame> parse(String text) throws UnreadableFrame {
+    /** The messages of a frame, read from its UTF-8 bytes: one, or the events of an {@code events} frame. */
+    public static List<Frame> parse(byte[] utf8, int offset, int length) throws UnreadableFrame {
         Builder frame = new Builder();
-        try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), text)) {
+        try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), utf8, offset, length)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new UnreadableFrame("not a JSON object");
             }

@@ -2,6 +2,13 @@ package dev.gavel.loadgen.ws;
 
 import dev.gavel.events.JsonSerde;
 import dev.gavel.loadgen.check.RunFailure;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,18 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The gateway as clients see it: demo tokens over HTTP, WebSockets, and its Prometheus metrics. WebSockets share one
- * JDK HTTP client whose callbacks run on a fixed pool of {@code ioThreads}, so the client side cannot grow threads
- * without bound on a small machine.
+ * The gateway as clients see it: demo tokens over HTTP, WebSockets, and its Prometheus metrics. WebSockets share
+ * {@code ioThreads} Netty event loops, so the client side cannot grow threads without bound on a small machine.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -33,18 +38,20 @@ public final class Gateway implements AutoCloseable {
 
     private final URI base;
     private final URI ws;
-    private final ExecutorService io;
-    private final HttpClient sockets;
+    private final EventLoopGroup io;
+    private final Bootstrap sockets;
     private final HttpClient http;
 
     public Gateway(String baseUri, int ioThreads) {
         this.base = Endpoints.loopback(baseUri.endsWith("/") ? baseUri : baseUri + "/");
         this.ws = URI.create(base.toString().replaceFirst("^http", "ws") + "ws");
-        this.io = Executors.newFixedThreadPool(ioThreads, daemon("ws-io-"));
-        this.sockets = HttpClient.newBuilder()
-                .executor(io)
-                .connectTimeout(Duration.ofSeconds(15))
-                .build();
+        this.io = new MultiThreadIoEventLoopGroup(
+                ioThreads, new DefaultThreadFactory("ws-io", true), NioIoHandler.newFactory());
+        this.sockets = new Bootstrap()
+                .group(io)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 15_000);
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -165,14 +172,14 @@ public final class Gateway implements AutoCloseable {
 
     public static void closeAll(List<WsConnection> connections) {
         CompletableFuture.allOf(connections.stream().map(WsConnection::close).toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS)
+                .completeOnTimeout(null, 10, TimeUnit.SECONDS)
                 .join();
         connections.forEach(WsConnection::abort);
     }
 
     @Override
     public void close() {
-        io.shutdownNow();
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     static ThreadFactory daemon(String prefix) {

@@ -3,21 +3,27 @@ package dev.gavel.loadgen.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FrameParserTest {
 
+    private static List<Frame> parse(String text) throws FrameParser.UnreadableFrame {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return FrameParser.parse(utf8, 0, utf8.length);
+    }
+
     /** The one message of a frame that is not several events. */
     private static Frame one(String text) throws FrameParser.UnreadableFrame {
-        List<Frame> frames = FrameParser.parse(text);
+        List<Frame> frames = parse(text);
         assertThat(frames).hasSize(1);
         return frames.get(0);
     }
 
     @Test
     void readsSeveralEventsOfOneFrameAsThoseEventsInOrder() throws Exception {
-        List<Frame> events = FrameParser.parse("{\"type\":\"events\",\"auctionId\":\"a-1\",\"events\":["
+        List<Frame> events = parse("{\"type\":\"events\",\"auctionId\":\"a-1\",\"events\":["
                 + "{\"type\":\"bid-updated\",\"auctionId\":\"a-1\",\"seq\":7,\"currentBid\":12.5,\"serverTime\":1},"
                 + "{\"type\":\"auction-extended\",\"auctionId\":\"a-1\",\"seq\":8,\"endsAt\":9,\"serverTime\":1}],"
                 + "\"serverTime\":2}");
@@ -30,15 +36,15 @@ class FrameParserTest {
 
     @Test
     void refusesAnEventsFrameThatIsEmptyOrHoldsWhatIsNotAnEvent() {
-        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"events\",\"events\":[]}"))
+        assertThatThrownBy(() -> parse("{\"type\":\"events\",\"events\":[]}"))
                 .isInstanceOf(FrameParser.UnreadableFrame.class);
-        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"events\",\"events\":[1]}"))
+        assertThatThrownBy(() -> parse("{\"type\":\"events\",\"events\":[1]}"))
                 .isInstanceOf(FrameParser.UnreadableFrame.class);
-        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"events\",\"events\":[{\"seq\":1}]}"))
+        assertThatThrownBy(() -> parse("{\"type\":\"events\",\"events\":[{\"seq\":1}]}"))
                 .isInstanceOf(FrameParser.UnreadableFrame.class);
-        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"events\",\"events\":{}}"))
+        assertThatThrownBy(() -> parse("{\"type\":\"events\",\"events\":{}}"))
                 .isInstanceOf(FrameParser.UnreadableFrame.class);
-        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"pong\",\"events\":[{\"type\":\"pong\"}]}"))
+        assertThatThrownBy(() -> parse("{\"type\":\"pong\",\"events\":[{\"type\":\"pong\"}]}"))
                 .isInstanceOf(FrameParser.UnreadableFrame.class);
     }
 
@@ -100,17 +106,15 @@ class FrameParserTest {
 
     @Test
     void refusesWhatIsNotAMessage() {
-        assertThatThrownBy(() -> FrameParser.parse("[1,2]")).isInstanceOf(FrameParser.UnreadableFrame.class);
-        assertThatThrownBy(() -> FrameParser.parse("{\"seq\":1}"))
+        assertThatThrownBy(() -> parse("[1,2]")).isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> parse("{\"seq\":1}"))
                 .isInstanceOf(FrameParser.UnreadableFrame.class)
                 .hasMessage("no type");
-        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"pong\"} {}"))
+        assertThatThrownBy(() -> parse("{\"type\":\"pong\"} {}")).isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> parse("{\"type\":\"bid-up")).isInstanceOf(FrameParser.UnreadableFrame.class);
+        assertThatThrownBy(() -> parse("{\"type\":\"bid-updated\",\"currentBid\":\"12\"}"))
                 .isInstanceOf(FrameParser.UnreadableFrame.class);
-        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"bid-up"))
-                .isInstanceOf(FrameParser.UnreadableFrame.class);
-        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"bid-updated\",\"currentBid\":\"12\"}"))
-                .isInstanceOf(FrameParser.UnreadableFrame.class);
-        assertThatThrownBy(() -> FrameParser.parse("{\"type\":\"bid-updated\",\"currentBid\":12.345}"))
+        assertThatThrownBy(() -> parse("{\"type\":\"bid-updated\",\"currentBid\":12.345}"))
                 .isInstanceOf(FrameParser.UnreadableFrame.class);
     }
 }
