@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,25 +24,68 @@ class ProtocolDocumentationTest {
     private static final Path DOCS = Path.of("..", "docs");
 
     @Test
-    void everyServerMessageIsDocumented() throws IOException {
-        assertDocumented(typesOf(ServerMessage.class));
-    }
+    void everyServerMessageIsInTheTableOfServerMessagesAndInTheAsyncApi() throws IOException {
+        String serverMessages = section(protocol(), "## Server messages");
+        Set<String> tabled = Pattern.compile("^\\| ([^|]+) \\|", Pattern.MULTILINE)
+                .matcher(serverMessages)
+                .results()
+                .flatMap(row -> backticked(row.group(1)))
+                .collect(Collectors.toSet());
+        Set<String> described = asyncApiMessages();
 
-    @Test
-    void everyClientMessageIsDocumented() throws IOException {
-        assertDocumented(typesOf(ClientMessage.class));
-    }
-
-    private static void assertDocumented(List<String> types) throws IOException {
-        String protocol = Files.readString(DOCS.resolve("protocol.md"));
-        Set<String> asyncApiNames = messageNames(Files.readString(DOCS.resolve("asyncapi.yaml")));
-
-        assertThat(types).isNotEmpty().allSatisfy(type -> {
-            assertThat(protocol).as("docs/protocol.md names " + type).contains("`" + type + "`");
-            assertThat(asyncApiNames)
+        assertThat(typesOf(ServerMessage.class)).isNotEmpty().allSatisfy(type -> {
+            assertThat(tabled)
+                    .as("the table of server messages in docs/protocol.md has " + type)
+                    .contains(type);
+            assertThat(described)
                     .as("docs/asyncapi.yaml has a message named " + type)
                     .contains(type);
         });
+    }
+
+    @Test
+    void everyClientMessageHasASectionOfItsOwnAndIsInTheAsyncApi() throws IOException {
+        String clientMessages = section(protocol(), "## Client messages");
+        Set<String> headed = Pattern.compile("^### (.+)$", Pattern.MULTILINE)
+                .matcher(clientMessages)
+                .results()
+                .flatMap(heading -> backticked(heading.group(1)))
+                .collect(Collectors.toSet());
+        Set<String> described = asyncApiMessages();
+
+        assertThat(typesOf(ClientMessage.class)).isNotEmpty().allSatisfy(type -> {
+            assertThat(headed)
+                    .as("a section of docs/protocol.md is headed " + type)
+                    .contains(type);
+            assertThat(described)
+                    .as("docs/asyncapi.yaml has a message named " + type)
+                    .contains(type);
+        });
+    }
+
+    private static String protocol() throws IOException {
+        return Files.readString(DOCS.resolve("protocol.md"));
+    }
+
+    /** From {@code heading} to the next heading of the same level. */
+    private static String section(String markdown, String heading) {
+        int start = markdown.indexOf("\n" + heading + "\n");
+        assertThat(start).as("docs/protocol.md has a section " + heading).isNotNegative();
+        int end = markdown.indexOf("\n## ", start + heading.length() + 2);
+        return markdown.substring(start, end < 0 ? markdown.length() : end);
+    }
+
+    private static Stream<String> backticked(String text) {
+        return Pattern.compile("`([^`]+)`").matcher(text).results().map(match -> match.group(1));
+    }
+
+    private static Set<String> asyncApiMessages() throws IOException {
+        String asyncApi = Files.readString(DOCS.resolve("asyncapi.yaml"));
+        return Pattern.compile("^ +name: (\\S+)$", Pattern.MULTILINE)
+                .matcher(asyncApi)
+                .results()
+                .map(match -> match.group(1))
+                .collect(Collectors.toSet());
     }
 
     /** The {@code type} of every message of a sealed protocol interface, from its Jackson subtypes. */
@@ -51,10 +94,5 @@ class ProtocolDocumentationTest {
                 .map(subtype ->
                         subtype.value().getAnnotation(JsonTypeName.class).value())
                 .toList();
-    }
-
-    private static Set<String> messageNames(String asyncApi) {
-        Matcher names = Pattern.compile("^ +name: (\\S+)$", Pattern.MULTILINE).matcher(asyncApi);
-        return names.results().map(match -> match.group(1)).collect(Collectors.toSet());
     }
 }
