@@ -118,6 +118,7 @@ public class AuctionDirectory {
                     if (state == null) {
                         state = frames.write(frames.state(view));
                     }
+                    // Falling behind, it gets the whole snapshot: a conflation may replace the one it subscribed with.
                     subscriber.deliver(id, state, latest);
                 }
             }

@@ -25,42 +25,39 @@ class ProtocolDocumentationTest {
 
     @Test
     void everyServerMessageIsInTheTableOfServerMessagesAndInTheAsyncApi() throws IOException {
-        String serverMessages = section(protocol(), "## Server messages");
-        Set<String> tabled = Pattern.compile("^\\| ([^|]+) \\|", Pattern.MULTILINE)
-                .matcher(serverMessages)
-                .results()
-                .flatMap(row -> backticked(row.group(1)))
-                .collect(Collectors.toSet());
+        assertDocumented(
+                typesOf(ServerMessage.class),
+                named("## Server messages", "^\\| ([^|]+) \\|"),
+                "the table of server messages in docs/protocol.md has ");
+    }
+
+    @Test
+    void everyClientMessageHasASectionOfItsOwnAndIsInTheAsyncApi() throws IOException {
+        assertDocumented(
+                typesOf(ClientMessage.class),
+                named("## Client messages", "^### (.+)$"),
+                "a section of docs/protocol.md is headed ");
+    }
+
+    private static void assertDocumented(List<String> types, Set<String> inProtocol, String inProtocolIs)
+            throws IOException {
         Set<String> described = asyncApiMessages();
 
-        assertThat(typesOf(ServerMessage.class)).isNotEmpty().allSatisfy(type -> {
-            assertThat(tabled)
-                    .as("the table of server messages in docs/protocol.md has " + type)
-                    .contains(type);
+        assertThat(types).isNotEmpty().allSatisfy(type -> {
+            assertThat(inProtocol).as(inProtocolIs + type).contains(type);
             assertThat(described)
                     .as("docs/asyncapi.yaml has a message named " + type)
                     .contains(type);
         });
     }
 
-    @Test
-    void everyClientMessageHasASectionOfItsOwnAndIsInTheAsyncApi() throws IOException {
-        String clientMessages = section(protocol(), "## Client messages");
-        Set<String> headed = Pattern.compile("^### (.+)$", Pattern.MULTILINE)
-                .matcher(clientMessages)
+    /** The backticked names in the lines of a section of docs/protocol.md that {@code line} matches (group 1). */
+    private static Set<String> named(String heading, String line) throws IOException {
+        return Pattern.compile(line, Pattern.MULTILINE)
+                .matcher(section(protocol(), heading))
                 .results()
-                .flatMap(heading -> backticked(heading.group(1)))
+                .flatMap(match -> backticked(match.group(1)))
                 .collect(Collectors.toSet());
-        Set<String> described = asyncApiMessages();
-
-        assertThat(typesOf(ClientMessage.class)).isNotEmpty().allSatisfy(type -> {
-            assertThat(headed)
-                    .as("a section of docs/protocol.md is headed " + type)
-                    .contains(type);
-            assertThat(described)
-                    .as("docs/asyncapi.yaml has a message named " + type)
-                    .contains(type);
-        });
     }
 
     private static String protocol() throws IOException {
