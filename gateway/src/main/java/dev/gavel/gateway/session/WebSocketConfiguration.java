@@ -9,6 +9,7 @@ import dev.gavel.gateway.command.Replies;
 import dev.gavel.gateway.protocol.FrameWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,12 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     static final int TEXT_BUFFER_CHARS = 2048;
 
     static final int BINARY_BUFFER_BYTES = 512;
+
+    /**
+     * Tomcat's socket read and write buffers, also one pair per connection (8 KB each by default). A server message is
+     * a few hundred bytes; a larger one is written in several parts.
+     */
+    static final int SOCKET_BUFFER_BYTES = 4096;
 
     private final AuctionWebSocketHandler handler;
     private final GatewayProperties gateway;
@@ -61,6 +68,14 @@ class WebSocketConfiguration implements WebSocketConfigurer {
         container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         container.setAsyncSendTimeout(gateway.sendTimeLimit().toMillis());
         return container;
+    }
+
+    @Bean
+    TomcatConnectorCustomizer smallSocketBuffers() {
+        return connector -> {
+            connector.setProperty("socket.appReadBufSize", String.valueOf(SOCKET_BUFFER_BYTES));
+            connector.setProperty("socket.appWriteBufSize", String.valueOf(SOCKET_BUFFER_BYTES));
+        };
     }
 
     /** On shutdown, closes every socket with "going away" before the server stops, so clients reconnect elsewhere. */

@@ -210,6 +210,26 @@ class GatewayProtocolTest {
     }
 
     @Test
+    void longTextInAnyScriptComesBackExactlyAsGiven() {
+        // Over 6 KB of UTF-8: more than one of the server's buffers, with characters of 2, 3 and 4 bytes (and
+        // surrogate pairs) falling across their edges, and markup that must stay text.
+        String title = "Zoë's 🎸 <i>guitar</i>";
+        String description = "Zoë 🎸 <b>&amp;</b> 日本語 | ".repeat(200);
+        WsClient seller = scenario.connect("sam");
+        WsClient viewer = scenario.connect("vic");
+
+        JsonNode created =
+                scenario.request(seller, createAuction().with("title", title).with("description", description));
+        JsonNode snapshot = scenario.request(
+                viewer, subscribe(created.path("auction").path("id").asString()));
+
+        for (JsonNode auction : List.of(created.path("auction"), snapshot.path("auction"))) {
+            assertThat(auction.path("title").asString()).isEqualTo(title);
+            assertThat(auction.path("description").asString()).isEqualTo(description);
+        }
+    }
+
+    @Test
     void pingIsAnsweredWithTheServerTime() {
         WsClient client = scenario.connect("vic");
         long before = System.currentTimeMillis();
