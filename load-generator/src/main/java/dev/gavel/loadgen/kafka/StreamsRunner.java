@@ -23,9 +23,16 @@ public final class StreamsRunner implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    public StreamsRunner(Topology topology, Kafka kafka, String applicationId, Path stateDir, int commitIntervalMs) {
+    public StreamsRunner(
+            Topology topology,
+            Kafka kafka,
+            String applicationId,
+            Path stateDir,
+            int commitIntervalMs,
+            int streamThreads) {
         this.applicationId = applicationId;
-        this.streams = new KafkaStreams(topology, config(kafka.bootstrap(), applicationId, stateDir, commitIntervalMs));
+        this.streams = new KafkaStreams(
+                topology, config(kafka.bootstrap(), applicationId, stateDir, commitIntervalMs, streamThreads));
         streams.setUncaughtExceptionHandler(e -> {
             failure.compareAndSet(null, e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -38,12 +45,14 @@ public final class StreamsRunner implements AutoCloseable {
     }
 
     /** The settings the processor runs with; recorded beside every figure measured with them. */
-    public static String describe(int commitIntervalMs) {
-        return "exactly_once_v2, commit.interval.ms=" + commitIntervalMs
-                + ", producer linger.ms=2, batch.size=131072, 1 stream thread, statestore.cache.max.bytes=16 MiB";
+    public static String describe(int commitIntervalMs, int streamThreads) {
+        return "exactly_once_v2, commit.interval.ms=" + commitIntervalMs + ", producer linger.ms=2, batch.size=131072, "
+                + streamThreads + (streamThreads == 1 ? " stream thread" : " stream threads")
+                + ", statestore.cache.max.bytes=16 MiB";
     }
 
-    static Properties config(String bootstrap, String applicationId, Path stateDir, int commitIntervalMs) {
+    static Properties config(
+            String bootstrap, String applicationId, Path stateDir, int commitIntervalMs, int streamThreads) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -52,7 +61,7 @@ public final class StreamsRunner implements AutoCloseable {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         config.put(StreamsConfig.producerPrefix("linger.ms"), 2);
         config.put(StreamsConfig.producerPrefix("batch.size"), 131_072);
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);

@@ -18,6 +18,7 @@ import dev.gavel.processor.auction.BidIncrements;
 import dev.gavel.processor.topology.AuctionTopology;
 import dev.gavel.processor.topology.EngineSettings;
 import dev.gavel.processor.topology.TopicNames;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,6 +60,21 @@ public final class ProcessorScenario implements Scenario {
                     "Streams commit interval (default: ${DEFAULT-VALUE}, as" + " the processor's application.yml).")
     int commitIntervalMs = 20;
 
+    @Option(
+            names = "--stream-threads",
+            description = "Stream threads of both topologies (default: ${DEFAULT-VALUE}, as the processor's"
+                    + " application.yml).")
+    int streamThreads = 1;
+
+    @Option(
+            names = "--warmup-commands",
+            description = "Commands of an unmeasured drain by both topologies first, in topics of their own"
+                    + " (default: ${DEFAULT-VALUE}; 0 for none).")
+    int warmupCommands = 300_000;
+
+    @Option(names = "--warmup-auctions", description = "Auctions of the warm-up drain (default: ${DEFAULT-VALUE}).")
+    int warmupAuctions = 3_000;
+
     @Option(names = "--latency-rate", description = "Commands/s for the latency test (default: ${DEFAULT-VALUE}).")
     int latencyRate = 5_000;
 
@@ -88,6 +104,8 @@ public final class ProcessorScenario implements Scenario {
     public void quick() {
         commands = 50_000;
         auctions = 1_000;
+        warmupCommands = 10_000;
+        warmupAuctions = 100;
         latencyRate = 1_000;
         latencyAuctions = 100;
         warmupSeconds = 1;
@@ -99,8 +117,9 @@ public final class ProcessorScenario implements Scenario {
         String prefix = "bench-" + context.runId() + "-processor-";
         result.setting("commands", commands)
                 .setting("auctions", auctions)
+                .setting("warmup_commands", warmupCommands)
                 .setting("partitions", PARTITIONS)
-                .setting("streams", StreamsRunner.describe(commitIntervalMs))
+                .setting("streams", StreamsRunner.describe(commitIntervalMs, streamThreads))
                 .setting("latency_rate", latencyRate)
                 .setting("latency_auctions", latencyAuctions)
                 .setting("warmup_s", warmupSeconds)
@@ -113,11 +132,94 @@ public final class ProcessorScenario implements Scenario {
                 kafka.deleteTopicsStartingWith(prefix);
             }
         }
-        result.note("The topology runs in the load generator's JVM (one stream thread), against the same broker;"
+        result.note("The topology runs in the load generator's JVM, against the same broker;"
                 + " the live processor of the stack is idle meanwhile.");
     }
 
     private void throughput(Kafka kafka, String prefix, RunContext context, Results.Builder result) throws Exception {
+        if (warmupCommands > 0) {
+            // Unmeasured: both topologies first drain a smaller log of their own, so that the measured drains compare
+            // compiled code with compiled code (cold, the first drain of a JVM ran about a third slower).
+            Log warm = preload(kafka, prefix + "warm-", context.runId() + "-warm", warmupCommands, warmupAuctions);
+            drain(kafka, AuctionTopology.build(settings(warm.topics())), prefix + "warm-gavel", warm, context);
+            drain(
+                    kafka,
+                    MinimalTopology.build(warm.topics().commands(), warm.minimalOut()),
+                    prefix + "warm-minimal",
+                    warm,
+                    context);
+        }
+        long start = System.nanoTime();
+        Log log = preload(kafka, prefix, context.runId(), commands, auctions);
+        double produceSeconds = (System.nanoTime() - start) / 1e9;
+        result.setting("command_bytes_mean", log.bytes() / commands);
+        result.figure(
+                "raw_produce_records_per_second",
+                "Raw Kafka produce (pre-load)",
+                commands / produceSeconds,
+                "records/s");
+
+        start = System.nanoTime();
+        long read = drainCount(kafka, log.topics().commands(), commands);
+        double consumeSeconds = (System.nanoTime() - start) / 1e9;
+        if (read != commands) {
+            throw new RunFailure("processor: pre-loaded " + commands + " commands but read back " + read);
+        }
+        result.figure("raw_consume_records_per_second", "Raw Kafka consume", commands / consumeSeconds, "records/s");
+
+        Drain gavel = drain(kafka, AuctionTopology.build(settings(log.topics())), prefix + "gavel", log, context);
+        verifyGavelOutput(kafka, log.topics(), log.plan());
+        result.figure(
+                "processor_commands_per_second", "Gavel processor (AuctionTopology)", gavel.perSecond(), "commands/s");
+
+        Drain minimal = drain(
+                kafka,
+                MinimalTopology.build(log.topics().commands(), log.minimalOut()),
+                prefix + "minimal",
+                log,
+                context);
+        long minimalRecords = drainCount(kafka, log.minimalOut(), log.plan().expectedOutputs());
+        if (minimalRecords != log.plan().expectedOutputs()) {
+            throw new RunFailure("processor: the minimal processor wrote " + minimalRecords + " records, expected "
+                    + log.plan().expectedOutputs());
+        }
+        result.figure(
+                "minimal_commands_per_second",
+                "Minimal Streams processor (1 store)",
+                minimal.perSecond(),
+                "commands/s");
+        result.figure(
+                "minimal_to_processor_ratio",
+                "Minimal / Gavel processor",
+                minimal.perSecond() / gavel.perSecond(),
+                "x");
+        result.figure(
+                "raw_consume_to_processor_ratio",
+                "Raw consume / Gavel processor",
+                (commands / consumeSeconds) / gavel.perSecond(),
+                "x");
+        result.figure(
+                "processor_cpu_us_per_command",
+                "CPU of this JVM per command drained, Gavel processor",
+                gavel.cpuMicrosPerCommand(),
+                "µs");
+        result.figure(
+                "minimal_cpu_us_per_command",
+                "CPU of this JVM per command drained, minimal processor",
+                minimal.cpuMicrosPerCommand(),
+                "µs");
+        result.figure(
+                "records_out",
+                "Records written per run (both processors)",
+                log.plan().expectedOutputs(),
+                "");
+    }
+
+    /** A command log pre-loaded into fresh topics, with the outputs of both processors. */
+    private record Log(TopicNames topics, String minimalOut, CommandPlan plan, long bytes) {}
+
+    /** Creates the topics of a log and produces its commands; returns once the broker has them all. */
+    private static Log preload(Kafka kafka, String prefix, String tag, int commands, int auctions) {
         TopicNames topics = topics(prefix);
         String minimalOut = prefix + "minimal-out";
         kafka.createTopics(
@@ -130,11 +232,7 @@ public final class ProcessorScenario implements Scenario {
                         minimalOut),
                 PARTITIONS);
         CommandPlan plan = new CommandPlan(
-                context.runId(),
-                commands,
-                auctions,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                BidIncrements.DEFAULT);
+                tag, commands, auctions, Instant.now().truncatedTo(ChronoUnit.MILLIS), BidIncrements.DEFAULT);
 
         // Encode first, so that the produce figure is Kafka's alone.
         String[] keys = new String[commands];
@@ -150,7 +248,6 @@ public final class ProcessorScenario implements Scenario {
             outputCounts[planned.index()] = planned.outputs();
         });
         AtomicReference<Exception> failed = new AtomicReference<>();
-        long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = kafka.producer(5, 262_144)) {
             for (int i = 0; i < commands; i++) {
                 RecordHeaders headers = new RecordHeaders();
@@ -165,7 +262,6 @@ public final class ProcessorScenario implements Scenario {
             }
             producer.flush();
         }
-        double produceSeconds = (System.nanoTime() - start) / 1e9;
         if (failed.get() != null) {
             throw new RunFailure("processor: pre-loading the commands failed: " + failed.get());
         }
@@ -173,45 +269,7 @@ public final class ProcessorScenario implements Scenario {
         for (byte[] value : values) {
             bytes += value.length;
         }
-        result.setting("command_bytes_mean", bytes / commands);
-        result.figure(
-                "raw_produce_records_per_second",
-                "Raw Kafka produce (pre-load)",
-                commands / produceSeconds,
-                "records/s");
-
-        start = System.nanoTime();
-        long read = drainCount(kafka, topics.commands(), commands);
-        double consumeSeconds = (System.nanoTime() - start) / 1e9;
-        if (read != commands) {
-            throw new RunFailure("processor: pre-loaded " + commands + " commands but read back " + read);
-        }
-        result.figure("raw_consume_records_per_second", "Raw Kafka consume", commands / consumeSeconds, "records/s");
-
-        EngineSettings settings = settings(topics);
-        double gavel = drain(kafka, AuctionTopology.build(settings), prefix + "gavel", topics.commands(), context);
-        verifyGavelOutput(kafka, topics, plan);
-        result.figure("processor_commands_per_second", "Gavel processor (AuctionTopology)", gavel, "commands/s");
-
-        double minimal = drain(
-                kafka,
-                MinimalTopology.build(topics.commands(), minimalOut),
-                prefix + "minimal",
-                topics.commands(),
-                context);
-        long minimalRecords = drainCount(kafka, minimalOut, plan.expectedOutputs());
-        if (minimalRecords != plan.expectedOutputs()) {
-            throw new RunFailure("processor: the minimal processor wrote " + minimalRecords + " records, expected "
-                    + plan.expectedOutputs());
-        }
-        result.figure("minimal_commands_per_second", "Minimal Streams processor (1 store)", minimal, "commands/s");
-        result.figure("minimal_to_processor_ratio", "Minimal / Gavel processor", minimal / gavel, "x");
-        result.figure(
-                "raw_consume_to_processor_ratio",
-                "Raw consume / Gavel processor",
-                (commands / consumeSeconds) / gavel,
-                "x");
-        result.figure("records_out", "Records written per run (both processors)", plan.expectedOutputs(), "");
+        return new Log(topics, minimalOut, plan, bytes);
     }
 
     private static TopicNames topics(String prefix) {
@@ -230,21 +288,28 @@ public final class ProcessorScenario implements Scenario {
                 topics);
     }
 
-    /** Runs a topology over the whole command topic; returns commands/s from the moment it was running. */
-    private double drain(
-            Kafka kafka,
-            org.apache.kafka.streams.Topology topology,
-            String applicationId,
-            String input,
-            RunContext context)
+    /** How fast a topology drained a log, and the CPU this JVM spent on it. */
+    private record Drain(double perSecond, double cpuMicrosPerCommand) {}
+
+    /** Runs a topology over the whole command topic of a log, timed from the moment it was running. */
+    private Drain drain(
+            Kafka kafka, org.apache.kafka.streams.Topology topology, String applicationId, Log log, RunContext context)
             throws InterruptedException {
+        int count = log.plan().commands();
         try (StreamsRunner runner =
-                new StreamsRunner(topology, kafka, applicationId, context.scratch(), commitIntervalMs)) {
+                new StreamsRunner(topology, kafka, applicationId, context.scratch(), commitIntervalMs, streamThreads)) {
             runner.start();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
-            long done = runner.awaitCommitted(kafka, input, commands, DRAIN_TIMEOUT);
-            return commands / ((done - start) / 1e9);
+            long done = runner.awaitCommitted(kafka, log.topics().commands(), count, DRAIN_TIMEOUT);
+            long cpu = processCpuNanos() - cpuStart;
+            return new Drain(count / ((done - start) / 1e9), cpu / 1e3 / count);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Reads every committed record of a topic from the beginning; returns how many there were. */
@@ -336,7 +401,8 @@ public final class ProcessorScenario implements Scenario {
                         kafka,
                         prefix + "gavel",
                         context.scratch(),
-                        commitIntervalMs);
+                        commitIntervalMs,
+                        streamThreads);
                 KafkaProducer<String, byte[]> producer = kafka.producer(1, 16_384);
                 KafkaConsumer<String, byte[]> consumer = kafka.consumer()) {
             runner.start();
