@@ -64,15 +64,27 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
 
     /**
      * The auctions this task used last, as written to the store: most commands then read their auction without a
-     * store read and a decode. The store stays the truth; this copy is written through and starts empty whenever the
-     * task (re)starts, e.g. after its state was restored.
+     * store read and a decode, and a new command id without a read of the processed-commands store. The stores stay
+     * the truth; this copy is written through and starts empty whenever the task (re)starts, e.g. after its state
+     * was restored.
      */
-    private final Map<String, Auction> recent = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Cached> recent = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Auction> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             return size() > RECENT_AUCTIONS;
         }
     };
+
+    /** An auction as stored, and which command ids the processed-commands store may remember for it. */
+    private static final class Cached {
+        private Auction auction;
+        private final RememberedIds remembered;
+
+        private Cached(Auction auction, RememberedIds remembered) {
+            this.auction = auction;
+            this.remembered = remembered;
+        }
+    }
 
     AuctionProcessor(EngineSettings settings) {
         this.settings = settings;
@@ -120,8 +132,9 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private void decide(AuctionCommand command, long timestamp) {
         String auctionId = command.auctionId();
         String processedKey = auctionId + PROCESSED_SEPARATOR + command.commandId();
-        Auction before = recent.computeIfAbsent(auctionId, auctions::get);
-        if (command.issuer() != null) {
+        Cached cached = cached(auctionId);
+        Auction before = cached == null ? null : cached.auction;
+        if (command.issuer() != null && (cached == null || cached.remembered.mayContain(command.commandId()))) {
             ProcessedCommand seen = processed.get(processedKey);
             if (seen != null) {
                 BidderNotice answer = seen.answer(command, rules.minimumBidAt(before, command.receivedAt()));
@@ -132,7 +145,7 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         Decision decision = rules.decide(before, command);
         Auction after = decision.auction();
         if (after != before) {
-            store(auctionId, before, after, timestamp);
+            cached = store(auctionId, cached, before, after, timestamp);
         }
         for (AuctionEvent event : decision.events()) {
             send(AuctionTopology.EVENTS_SINK, auctionId, event, timestamp);
@@ -146,22 +159,50 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         // Outcomes are remembered while the auction exists; its expiry forgets them with it.
         if (decision.reply() != null && (before != null || after != null)) {
             processed.put(processedKey, ProcessedCommand.of(command, decision.reply()));
+            if (cached != null) {
+                cached.remembered.add(command.commandId());
+            }
         }
     }
 
-    private void store(String auctionId, Auction before, Auction after, long timestamp) {
+    private Cached cached(String auctionId) {
+        Cached cached = recent.get(auctionId);
+        if (cached == null) {
+            Auction stored = auctions.get(auctionId);
+            if (stored != null) {
+                // Which of its commands were remembered before is not known here: each one is looked up.
+                cached = new Cached(stored, RememberedIds.unknown());
+                recent.put(auctionId, cached);
+            }
+        }
+        return cached;
+    }
+
+    /** Writes the auction's new state through; returns what is now kept of it, or null once it is deleted. */
+    private Cached store(String auctionId, Cached cached, Auction before, Auction after, long timestamp) {
         if (after == null) {
             auctions.delete(auctionId);
             recent.remove(auctionId);
-            forgetProcessedCommands(auctionId);
+            processedKeys(auctionId).forEach(processed::delete);
             send(AuctionTopology.STATE_SINK, auctionId, null, timestamp);
-            return;
+            return null;
         }
         auctions.put(auctionId, after);
-        recent.put(auctionId, after);
+        if (cached == null) {
+            // A new auction: normally nothing is remembered for it yet, but the store is the truth.
+            String prefix = auctionId + PROCESSED_SEPARATOR;
+            List<String> ids = processedKeys(auctionId).stream()
+                    .map(key -> key.substring(prefix.length()))
+                    .toList();
+            cached = new Cached(after, RememberedIds.of(ids));
+            recent.put(auctionId, cached);
+        } else {
+            cached.auction = after;
+        }
         if (settings.scheduleEndings()) {
             reschedule(before, after);
         }
+        return cached;
     }
 
     private void reschedule(Auction before, Auction after) {
@@ -196,13 +237,13 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         }
     }
 
-    private void forgetProcessedCommands(String auctionId) {
+    private List<String> processedKeys(String auctionId) {
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, ProcessedCommand> entries =
                 processed.prefixScan(auctionId + PROCESSED_SEPARATOR, prefixSerializer)) {
             entries.forEachRemaining(entry -> keys.add(entry.key));
         }
-        keys.forEach(processed::delete);
+        return keys;
     }
 
     private void send(String sink, String key, Object value, long timestamp) {

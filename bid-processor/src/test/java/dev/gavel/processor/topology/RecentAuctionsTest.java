@@ -8,6 +8,7 @@ import static dev.gavel.processor.fixtures.Users.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.RejectionReason;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decoded auctions a task keeps are only a copy of its store: when the task starts again, for instance on
- * state restored from its changelog, the processor reads the store, not what it kept before.
+ * The decoded auctions a task keeps, and the command ids it knows are remembered for them, are only a copy of its
+ * stores: when the task starts again, for instance on state restored from its changelog, the processor reads the
+ * stores, not what it kept before.
  */
 class RecentAuctionsTest {
 
@@ -71,19 +73,39 @@ class RecentAuctionsTest {
         assertOnlyOutcomeIsRejection(RejectionReason.BID_TOO_LOW);
     }
 
+    @Test
+    void restartedTaskStillRecognisesACommandItRemembered() {
+        process(create().build());
+        process(bid().id("bid-1").by(BOB).amount("12.00").build());
+
+        processor.close();
+        processor.init(context);
+        context.resetForwards();
+        process(bid().id("bid-1").by(BOB).amount("12.00").build());
+
+        assertThat(forwarded())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CommandConfirmed.class,
+                        confirmed -> assertThat(confirmed.repeated()).isTrue());
+    }
+
     private void process(AuctionCommand command) {
         byte[] value = JsonSerde.commands().serialize("commands", command);
         processor.process(
                 new Record<>(command.auctionId(), value, command.receivedAt().toEpochMilli()));
     }
 
-    private void assertOnlyOutcomeIsRejection(RejectionReason reason) {
-        List<Object> forwarded = context.forwarded().stream()
+    private List<Object> forwarded() {
+        return context.forwarded().stream()
                 .map(CapturedForward::record)
                 .map(Record::value)
                 .map(Object.class::cast)
                 .toList();
-        assertThat(forwarded)
+    }
+
+    private void assertOnlyOutcomeIsRejection(RejectionReason reason) {
+        assertThat(forwarded())
                 .singleElement()
                 .isInstanceOfSatisfying(
                         CommandRejected.class,

@@ -12,6 +12,7 @@ import static dev.gavel.processor.fixtures.Users.CAROL;
 import static dev.gavel.processor.topology.EngineDriver.CLOSE_GRACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gavel.events.AuctionEvent.BidPlaced;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
@@ -119,6 +120,41 @@ class RepeatedCommandTopologyTest {
 
         assertThat(((CommandRejected) engine.notices().get(0)).minimumBidCents())
                 .isEqualTo(cents("13.00"));
+    }
+
+    @Test
+    void bidWhoseIdSharesAHashWithAnEarlierIdIsDecidedAsNew() {
+        engine.send(create());
+        engine.send(bid().id("Aa").by(BOB).amount("12.00"));
+        engine.skipOutputs();
+
+        // "Aa" and "BB" have the same String hash code.
+        engine.send(bid().id("BB").by(CAROL).amount("13.00"));
+
+        assertThat(engine.events()).singleElement().isInstanceOfSatisfying(BidPlaced.class, placed -> {
+            assertThat(placed.commandId()).isEqualTo("BB");
+            assertThat(placed.leader()).isEqualTo(CAROL);
+        });
+        assertThat(engine.notices()).isEmpty();
+    }
+
+    @Test
+    void repeatIsRecognisedOnAnAuctionWithMoreCommandsThanItsIdsKeptInMemory() {
+        engine.send(create());
+        for (int i = 0; i <= RememberedIds.LIMIT; i++) {
+            engine.send(bid().id("low-" + i).by(CAROL).amount("1.00"));
+        }
+        engine.send(bobsBid());
+        engine.skipOutputs();
+
+        engine.send(bobsBid());
+
+        assertThat(engine.notices())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CommandConfirmed.class,
+                        confirmed -> assertThat(confirmed.repeated()).isTrue());
+        assertThat(engine.events()).isEmpty();
     }
 
     @Test
