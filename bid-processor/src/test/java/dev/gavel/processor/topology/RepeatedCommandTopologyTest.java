@@ -87,11 +87,7 @@ class RepeatedCommandTopologyTest {
 
         engine.send(bobsBid().at(ENDS_AT.plusSeconds(1)));
 
-        assertThat(engine.notices())
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        CommandConfirmed.class,
-                        confirmed -> assertThat(confirmed.repeated()).isTrue());
+        assertOnlyNoticeConfirmsARepeat();
     }
 
     @Test
@@ -149,11 +145,7 @@ class RepeatedCommandTopologyTest {
 
         engine.send(bobsBid());
 
-        assertThat(engine.notices())
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        CommandConfirmed.class,
-                        confirmed -> assertThat(confirmed.repeated()).isTrue());
+        assertOnlyNoticeConfirmsARepeat();
         assertThat(engine.events()).isEmpty();
     }
 
@@ -165,11 +157,15 @@ class RepeatedCommandTopologyTest {
 
         engine.send(buyNow().id("buy-1").by(CAROL));
 
+        assertOnlyNoticeConfirmsARepeat();
+        assertThat(engine.events()).isEmpty();
+    }
+
+    private void assertOnlyNoticeConfirmsARepeat() {
         assertThat(engine.notices())
                 .singleElement()
                 .isInstanceOfSatisfying(
                         CommandConfirmed.class,
                         confirmed -> assertThat(confirmed.repeated()).isTrue());
-        assertThat(engine.events()).isEmpty();
     }
 }

@@ -13,6 +13,8 @@ import dev.gavel.systemtests.support.LocalCluster;
 import dev.gavel.systemtests.support.Messages;
 import dev.gavel.systemtests.support.Users.User;
 import dev.gavel.systemtests.support.WsClient;
+import io.github.bucket4j.BlockingBucket;
+import io.github.bucket4j.Bucket;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +45,16 @@ final class ChaosClient implements AutoCloseable {
     private final History history;
     private final Random random;
     private final Map<String, Known> auctions = new ConcurrentHashMap<>();
+
+    /**
+     * Paces the user's commands below the gateway's default limit (20/s, bursts of 40), as an app spaces a user's
+     * taps: bidding flat out, a client would be told to slow down whenever decisions come back fast.
+     */
+    private final BlockingBucket pace = Bucket.builder()
+            .addLimit(limit -> limit.capacity(10).refillGreedy(15, Duration.ofSeconds(1)))
+            .build()
+            .asBlocking();
+
     private int gateway;
     private WsClient ws;
     private int cursor;
@@ -190,6 +202,12 @@ final class ChaosClient implements AutoCloseable {
         int attempts = 0;
         while (System.nanoTime() < deadline && (retry || attempts == 0)) {
             attempts++;
+            try {
+                pace.consume(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
             ensureConnected();
             String requestId = Messages.requestId();
             JsonNode reply;
@@ -207,7 +225,9 @@ final class ChaosClient implements AutoCloseable {
             }
             String type = reply.path("type").asString();
             String code = reply.path("code").asString("");
-            if (type.equals("error") && (code.equals("UNAVAILABLE") || code.equals("TIMEOUT"))) {
+            if (type.equals("error")
+                    && (code.equals("UNAVAILABLE") || code.equals("TIMEOUT") || code.equals("RATE_LIMITED"))) {
+                // Not decided: nothing was written, or what was is decided once whichever copy comes first.
                 continue;
             }
             boolean accepted = type.equals("bid-accepted") || type.equals("auction-created");
