@@ -12,23 +12,25 @@ final class RememberedIds {
 
     static final int LIMIT = 1024;
 
-    private int[] hashes = new int[8];
+    /** Null once the ids are not known here. */
+    private int[] hashes;
+
     private int size;
 
-    private RememberedIds() {}
+    private RememberedIds(int[] hashes) {
+        this.hashes = hashes;
+    }
 
     /** For an auction whose remembered commands are all known: the ones given, and whatever is added later. */
     static RememberedIds of(Iterable<String> ids) {
-        RememberedIds remembered = new RememberedIds();
+        RememberedIds remembered = new RememberedIds(new int[8]);
         ids.forEach(remembered::add);
         return remembered;
     }
 
     /** For an auction whose remembered commands are not known here: every command is looked up. */
     static RememberedIds unknown() {
-        RememberedIds remembered = new RememberedIds();
-        remembered.hashes = null;
-        return remembered;
+        return new RememberedIds(null);
     }
 
     /** False only if the store certainly does not remember {@code id} for this auction. */
