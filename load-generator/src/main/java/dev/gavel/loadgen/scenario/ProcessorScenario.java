@@ -141,13 +141,8 @@ public final class ProcessorScenario implements Scenario {
             // Unmeasured: both topologies first drain a smaller log of their own, so that the measured drains compare
             // compiled code with compiled code (cold, the first drain of a JVM ran about a third slower).
             Log warm = preload(kafka, prefix + "warm-", context.runId() + "-warm", warmupCommands, warmupAuctions);
-            drain(kafka, AuctionTopology.build(settings(warm.topics())), prefix + "warm-gavel", warm, context);
-            drain(
-                    kafka,
-                    MinimalTopology.build(warm.topics().commands(), warm.minimalOut()),
-                    prefix + "warm-minimal",
-                    warm,
-                    context);
+            drain(kafka, warm.gavel(), prefix + "warm-gavel", warm, context);
+            drain(kafka, warm.minimal(), prefix + "warm-minimal", warm, context);
         }
         long start = System.nanoTime();
         Log log = preload(kafka, prefix, context.runId(), commands, auctions);
@@ -167,17 +162,12 @@ public final class ProcessorScenario implements Scenario {
         }
         result.figure("raw_consume_records_per_second", "Raw Kafka consume", commands / consumeSeconds, "records/s");
 
-        Drain gavel = drain(kafka, AuctionTopology.build(settings(log.topics())), prefix + "gavel", log, context);
+        Drain gavel = drain(kafka, log.gavel(), prefix + "gavel", log, context);
         verifyGavelOutput(kafka, log.topics(), log.plan());
         result.figure(
                 "processor_commands_per_second", "Gavel processor (AuctionTopology)", gavel.perSecond(), "commands/s");
 
-        Drain minimal = drain(
-                kafka,
-                MinimalTopology.build(log.topics().commands(), log.minimalOut()),
-                prefix + "minimal",
-                log,
-                context);
+        Drain minimal = drain(kafka, log.minimal(), prefix + "minimal", log, context);
         long minimalRecords = drainCount(kafka, log.minimalOut(), log.plan().expectedOutputs());
         if (minimalRecords != log.plan().expectedOutputs()) {
             throw new RunFailure("processor: the minimal processor wrote " + minimalRecords + " records, expected "
@@ -216,7 +206,16 @@ public final class ProcessorScenario implements Scenario {
     }
 
     /** A command log pre-loaded into fresh topics, with the outputs of both processors. */
-    private record Log(TopicNames topics, String minimalOut, CommandPlan plan, long bytes) {}
+    private record Log(TopicNames topics, String minimalOut, CommandPlan plan, long bytes) {
+
+        org.apache.kafka.streams.Topology gavel() {
+            return AuctionTopology.build(settings(topics));
+        }
+
+        org.apache.kafka.streams.Topology minimal() {
+            return MinimalTopology.build(topics.commands(), minimalOut);
+        }
+    }
 
     /** Creates the topics of a log and produces its commands; returns once the broker has them all. */
     private static Log preload(Kafka kafka, String prefix, String tag, int commands, int auctions) {
