@@ -2,13 +2,15 @@ package dev.gavel.loadgen;
 
 import dev.gavel.loadgen.report.Results;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.utils.AppInfoParser;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** What the figures were measured on: every report carries it. */
 final class MachineInfo {
@@ -33,9 +35,23 @@ final class MachineInfo {
         Map<String, String> versions = new LinkedHashMap<>();
         String gavel = MachineInfo.class.getPackage().getImplementationVersion();
         versions.put("Gavel", gavel == null ? "development build" : gavel);
-        versions.put("Kafka clients and Streams", AppInfoParser.getVersion());
+        versions.put("Kafka clients and Streams", kafkaVersion());
         versions.put("Java (load generator)", System.getProperty("java.version"));
         return versions;
+    }
+
+    /** Read from the clients jar itself: the class that reported it moved to an internal package in Kafka 4.4. */
+    private static String kafkaVersion() {
+        try (InputStream in = KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {

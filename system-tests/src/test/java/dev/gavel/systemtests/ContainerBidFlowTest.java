@@ -13,7 +13,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class ContainerBidFlowTest extends BidFlowScenario {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.2");
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.4.0");
 
     private static GavelStack stack;
 

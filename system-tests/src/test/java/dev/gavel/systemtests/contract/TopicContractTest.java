@@ -36,7 +36,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The topic contract, as a downstream consumer sees it: a show on its own broker writes every message type of every
@@ -47,15 +46,14 @@ class TopicContractTest {
 
     private static final ContractSchemas SCHEMAS = ContractSchemas.current();
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaBroker broker;
     private static final Map<String, List<ConsumerRecord<String, byte[]>>> RECORDS = new HashMap<>();
 
     @BeforeAll
     static void runAShowThatWritesEveryMessageType() {
         broker = KafkaBroker.dedicated();
         // Ended auctions expire a second after their end, so that their snapshots are tombstoned during the test.
-        GavelStack stack =
-                GavelStack.start(broker.getBrokersAsString(), Map.of("gavel.processor.ended-retention", "1s"));
+        GavelStack stack = GavelStack.start(broker.bootstrap(), Map.of("gavel.processor.ended-retention", "1s"));
         List<String> auctions = new ArrayList<>();
         try (Scenario scenario = new Scenario(stack)) {
             WsClient sam = scenario.connect("sam");
@@ -111,7 +109,7 @@ class TopicContractTest {
 
     @AfterAll
     static void stopBroker() {
-        broker.destroy();
+        broker.close();
     }
 
     private static void deadLetterAPoisonCommand(String bootstrapServers) {
@@ -124,7 +122,7 @@ class TopicContractTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> read(String topic) {
-        return LogReader.records(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), topic);
+        return LogReader.records(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()), topic);
     }
 
     private static long tombstones(List<ConsumerRecord<String, byte[]>> records) {

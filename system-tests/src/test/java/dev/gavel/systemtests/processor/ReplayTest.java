@@ -24,7 +24,6 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Deterministic replay: the events of a real run on a real broker are exactly the events of running the topology
@@ -33,14 +32,14 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 class ReplayTest {
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaBroker broker;
     private static GavelStack stack;
 
     @BeforeAll
     static void runAShow() {
         broker = KafkaBroker.dedicated();
         stack = GavelStack.start(
-                broker.getBrokersAsString(),
+                broker.bootstrap(),
                 Map.of("gavel.gateway.commands-per-second", "1000", "gavel.gateway.command-burst", "1000"));
         try (Scenario scenario = new Scenario(stack)) {
             Random random = new Random(42);
@@ -88,12 +87,12 @@ class ReplayTest {
 
     @AfterAll
     static void stopBroker() {
-        broker.destroy();
+        broker.close();
     }
 
     private static ReplayReport replay(EngineSettings settings) throws Exception {
         return new Replay(
-                        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()),
                         settings,
                         Duration.ofMinutes(2),
                         true,
