@@ -131,11 +131,12 @@ final class ChaosClient implements AutoCloseable {
                     auction.path("id").asString(),
                     auction.path("seq").asLong(),
                     true,
-                    message));
+                    message,
+                    arrivedAtMillis(message)));
         } else if (message.has("seq") && message.has("auctionId")) {
             String auctionId = message.path("auctionId").asString();
             long seq = message.path("seq").asLong();
-            history.seen(new History.Seen(user.name(), auctionId, seq, false, message));
+            history.seen(new History.Seen(user.name(), auctionId, seq, false, message, arrivedAtMillis(message)));
             auctions.computeIfPresent(
                     auctionId,
                     (id, known) -> new Known(
@@ -145,6 +146,11 @@ final class ChaosClient implements AutoCloseable {
                                     : known.minimumNextBid(),
                             known.open() && !type.equals("auction-ended")));
         }
+    }
+
+    /** The wall-clock time a message arrived, from the monotonic arrival time the socket recorded. */
+    private long arrivedAtMillis(JsonNode message) {
+        return System.currentTimeMillis() - (System.nanoTime() - ws.arrivalNanos(message)) / 1_000_000;
     }
 
     private static Known known(JsonNode auction) {

@@ -43,64 +43,84 @@ class ChaosTest {
     /** A fault and what it does to the deployment. */
     record Step(String kind, String target, Duration after, Consumer<LocalCluster> action) {}
 
-    private static Step killProcessor(int n, Duration after) {
-        String name = "bid-processor-" + n;
-        return new Step("kill -9 bid-processor", name, after, c -> {
-            c.kill(name);
-            c.restart(name);
+    private static Step killAndRestart(String kind, String service, Duration after) {
+        return new Step(kind, service, after, c -> {
+            c.kill(service);
+            c.restart(service);
         });
     }
 
-    private static Step freezeProcessor(int n, Duration after) {
-        String name = "bid-processor-" + n;
-        return new Step("SIGSTOP 15 s, SIGCONT bid-processor (zombie)", name, after, c -> {
-            c.pause(name);
+    private static Step killProcessor(String service, Duration after) {
+        return killAndRestart("kill -9 bid-processor", service, after);
+    }
+
+    private static Step killGateway(String service, Duration after) {
+        return killAndRestart("kill -9 gateway", service, after);
+    }
+
+    private static Step killBroker(String service, Duration after) {
+        return killAndRestart("kill -9 broker", service, after);
+    }
+
+    private static Step freezeProcessor(String service, Duration after) {
+        return new Step("SIGSTOP 15 s, SIGCONT bid-processor (zombie)", service, after, c -> {
+            c.pause(service);
             try {
-                // The frozen process must outlive its session (6 s) and transaction (10 s) timeouts.
+                // The frozen process outlives its session and transaction timeouts: it comes back as a zombie.
                 new CompletableFuture<Void>()
                         .completeOnTimeout(null, 15, TimeUnit.SECONDS)
                         .join();
             } finally {
-                c.resume(name);
+                c.resume(service);
             }
         });
     }
 
-    private static Step killGateway(int n, Duration after) {
-        String name = "gateway-" + n;
-        return new Step("kill -9 gateway", name, after, c -> {
-            c.kill(name);
-            c.restart(name);
+    private static Step restartBroker(Duration after) {
+        return new Step("restart the single broker", "kafka", after, c -> {
+            c.stop("kafka");
+            c.restart("kafka");
         });
     }
 
-    private static Step killBroker(int n, Duration after) {
-        String name = "kafka-" + n;
-        return new Step("kill -9 broker", name, after, c -> {
-            c.kill(name);
-            c.restart(name);
-        });
-    }
+    /** The long profile injects at least ten faults of every kind, interleaved, so that each kind has a spread. */
+    private static final int ROUNDS = 10;
 
     private static List<Step> clusterFaults() {
+        Duration gap = Duration.ofSeconds(LONG ? 6 : 10);
         if (!LONG) {
             return List.of(
-                    killProcessor(1, Duration.ofSeconds(15)),
-                    killGateway(2, Duration.ofSeconds(10)),
-                    killProcessor(2, Duration.ofSeconds(10)),
-                    freezeProcessor(1, Duration.ofSeconds(10)),
-                    killBroker(3, Duration.ofSeconds(10)),
-                    killProcessor(1, Duration.ofSeconds(10)));
+                    killProcessor("bid-processor-1", Duration.ofSeconds(15)),
+                    killGateway("gateway-2", gap),
+                    killProcessor("bid-processor-2", gap),
+                    freezeProcessor("bid-processor-1", gap),
+                    killBroker("kafka-3", gap),
+                    killProcessor("bid-processor-1", gap));
         }
         List<Step> steps = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            steps.add(killProcessor(i % 2 + 1, Duration.ofSeconds(8)));
-            if (i % 7 == 3) {
-                steps.add(freezeProcessor(i % 2 + 1, Duration.ofSeconds(5)));
+        for (int i = 0; i < ROUNDS; i++) {
+            steps.add(killProcessor("bid-processor-" + (i % 2 + 1), gap));
+            steps.add(killBroker("kafka-" + (i % 3 + 1), gap));
+            steps.add(freezeProcessor("bid-processor-" + ((i + 1) % 2 + 1), gap));
+            if (i % 3 == 1) {
+                steps.add(killGateway("gateway-" + (i % 2 + 1), gap));
             }
-            if (i % 7 == 5) {
-                steps.add(killGateway(i % 2 + 1, Duration.ofSeconds(5)));
-                steps.add(killBroker(i % 3 + 1, Duration.ofSeconds(5)));
+        }
+        return steps;
+    }
+
+    private static List<Step> singleNodeFaults() {
+        Duration gap = Duration.ofSeconds(LONG ? 6 : 10);
+        if (!LONG) {
+            return List.of(restartBroker(Duration.ofSeconds(15)), killProcessor("bid-processor", gap));
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            steps.add(killProcessor("bid-processor", gap));
+            steps.add(killBroker("kafka", gap));
+            steps.add(freezeProcessor("bid-processor", gap));
+            if (i % 5 == 2) {
+                steps.add(restartBroker(gap));
             }
         }
         return steps;
@@ -112,12 +132,8 @@ class ChaosTest {
     }
 
     @Test
-    void aRestartOfTheSingleBrokerLosesNothing() throws Exception {
-        Step restartBroker = new Step("restart the single broker", "kafka", Duration.ofSeconds(15), c -> {
-            c.stop("kafka");
-            c.restart("kafka");
-        });
-        run("single node", LocalCluster.startSingle(QUICK_FAILOVER), List.of(restartBroker), 3);
+    void theSingleNodeLosesNothingWhileItsProcessesDie() throws Exception {
+        run("single node", LocalCluster.startSingle(QUICK_FAILOVER), singleNodeFaults(), 3);
     }
 
     private void run(String deployment, LocalCluster cluster, List<Step> faults, int bidders) throws Exception {
@@ -152,7 +168,7 @@ class ChaosTest {
             for (Step fault : faults) {
                 clock.schedule(() -> null, fault.after().toMillis(), TimeUnit.MILLISECONDS)
                         .get();
-                history.fault(new History.Fault(fault.kind(), fault.target(), System.nanoTime()));
+                history.fault(History.Fault.now(fault.kind(), fault.target()));
                 fault.action().accept(cluster);
             }
             clock.schedule(() -> null, 10, TimeUnit.SECONDS).get();
@@ -222,6 +238,7 @@ class ChaosTest {
                             findings.endingViolations(),
                             findings.priceDecreases(),
                             findings.oracleMismatches()));
+            text.append("\n").append(new Figures(history).markdown());
             text.append("\n| fault | target | time to recover (ms) |\n|---|---|---|\n");
             for (History.Fault fault : history.faults()) {
                 text.append(String.format(

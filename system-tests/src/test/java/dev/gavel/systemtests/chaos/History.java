@@ -36,11 +36,19 @@ final class History {
             long sentNanos,
             long decidedNanos) {}
 
-    /** A message of an auction's stream as one client received it: an event, or a snapshot. */
-    record Seen(String client, String auctionId, long seq, boolean snapshot, JsonNode message) {}
+    /**
+     * A message of an auction's stream as one client received it: an event, or a snapshot; with the wall-clock time
+     * it arrived, to hold against the times the server wrote into it.
+     */
+    record Seen(String client, String auctionId, long seq, boolean snapshot, JsonNode message, long arrivedAtMillis) {}
 
-    /** A fault, and when the system answered a new command again after it. */
-    record Fault(String kind, String target, long atNanos) {}
+    /** A fault: what, on which process, when (monotonic, for durations; wall clock, for auctions' end times). */
+    record Fault(String kind, String target, long atNanos, long atMillis) {
+
+        static Fault now(String kind, String target) {
+            return new Fault(kind, target, System.nanoTime(), System.currentTimeMillis());
+        }
+    }
 
     private final List<Command> commands = Collections.synchronizedList(new ArrayList<>());
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
