@@ -1,41 +1,37 @@
 package dev.gavel.processor;
 
-import dev.gavel.events.TopicSettings;
+import dev.gavel.kafka.streams.StreamsLifecycle;
 import dev.gavel.processor.topology.AuctionTopology;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import java.util.Properties;
-import org.springframework.beans.factory.ObjectProvider;
+import org.apache.kafka.streams.Topology;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
+/**
+ * The live processor: the auction topology (Processor API) on Spring Kafka's factory bean, configured by
+ * {@code spring.kafka.streams}; not started when the application runs as a replay.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "gavel.mode", havingValue = "live", matchIfMissing = true)
+@EnableKafkaStreams
 class ProcessorConfiguration {
 
-    /** Creates the contract's topics at startup when they are missing. */
     @Bean
-    KafkaAdmin.NewTopics gavelTopics(Environment environment) {
-        TopicSettings topics = Binder.get(environment)
-                .bind("gavel.topics", TopicSettings.class)
-                .orElseGet(TopicSettings::defaults);
-        return new KafkaAdmin.NewTopics(topics.newTopics());
+    StreamsBuilderFactoryBeanConfigurer auctionTopology(ProcessorProperties processor) {
+        KafkaStreamsInfrastructureCustomizer topology = new KafkaStreamsInfrastructureCustomizer() {
+            @Override
+            public void configureTopology(Topology topology) {
+                AuctionTopology.addTo(topology, processor.engineSettings());
+            }
+        };
+        return factory -> factory.setInfrastructureCustomizer(topology);
     }
 
-    /** The live processor; not started when the application runs as a replay. */
     @Bean
-    @ConditionalOnProperty(name = "gavel.mode", havingValue = "live", matchIfMissing = true)
-    AuctionStreams auctionStreams(
-            KafkaProperties kafka, ProcessorProperties processor, ObjectProvider<MeterRegistry> meters) {
-        Properties config = new Properties();
-        config.putAll(kafka.buildStreamsProperties());
-        AuctionStreams streams = new AuctionStreams(
-                AuctionTopology.build(processor.engineSettings()), config, processor.shutdownTimeout());
-        meters.ifAvailable(registry -> new KafkaStreamsMetrics(streams.streams()).bindTo(registry));
-        return streams;
+    StreamsLifecycle streamsLifecycle(ProcessorProperties processor) {
+        return new StreamsLifecycle(processor.shutdownTimeout());
     }
 }

@@ -2,7 +2,6 @@ package dev.gavel.gateway;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.JsonSerde;
-import dev.gavel.events.TopicSettings;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.AuctionFeed;
 import dev.gavel.gateway.auction.StatsBoard;
@@ -14,13 +13,10 @@ import dev.gavel.gateway.protocol.FrameWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 
@@ -30,15 +26,6 @@ class GatewayConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** Creates the contract's topics at startup when they are missing. */
-    @Bean
-    KafkaAdmin.NewTopics gavelTopics(Environment environment) {
-        TopicSettings topics = Binder.get(environment)
-                .bind("gavel.topics", TopicSettings.class)
-                .orElseGet(TopicSettings::defaults);
-        return new KafkaAdmin.NewTopics(topics.newTopics());
     }
 
     @Bean

@@ -23,9 +23,13 @@ public final class AuctionTopology {
     private AuctionTopology() {}
 
     public static Topology build(EngineSettings settings) {
+        return addTo(new Topology(), settings);
+    }
+
+    /** Adds the nodes and stores to {@code topology} (as Spring Kafka's factory bean hands it over) and returns it. */
+    public static Topology addTo(Topology topology, EngineSettings settings) {
         TopicNames topics = settings.topics();
         StringSerializer keys = new StringSerializer();
-        Topology topology = new Topology();
         topology.addSource(
                 SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.commands());
         topology.addProcessor(PROCESSOR, () -> new AuctionProcessor(settings), SOURCE);

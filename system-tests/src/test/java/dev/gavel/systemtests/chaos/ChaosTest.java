@@ -83,8 +83,11 @@ class ChaosTest {
         });
     }
 
-    /** The long profile injects at least ten faults of every kind, interleaved, so that each kind has a spread. */
-    private static final int ROUNDS = 10;
+    /**
+     * The long profile injects ten faults of every kind (or {@code gavel.chaos.rounds}), interleaved, so that each
+     * kind has a spread.
+     */
+    private static final int ROUNDS = Integer.getInteger("gavel.chaos.rounds", 10);
 
     private static List<Step> clusterFaults() {
         Duration gap = Duration.ofSeconds(LONG ? 6 : 10);

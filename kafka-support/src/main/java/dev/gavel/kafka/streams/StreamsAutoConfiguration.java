@@ -1,0 +1,33 @@
+package dev.gavel.kafka.streams;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** What every service that runs Kafka Streams (with {@code @EnableKafkaStreams}) gets. */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass(StreamsBuilderFactoryBean.class)
+@ConditionalOnBean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_BUILDER_BEAN_NAME)
+@EnableConfigurationProperties(FencingProperties.class)
+public class StreamsAutoConfiguration {
+
+    @Bean
+    StreamsHealthIndicator streamsHealthIndicator(StreamsBuilderFactoryBean factory) {
+        return new StreamsHealthIndicator(factory);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "gavel.streams.fencing.enabled", havingValue = "true", matchIfMissing = true)
+    DepartedMemberFencing departedMemberFencing(
+            StreamsBuilderFactoryBean factory, KafkaAdmin kafkaAdmin, FencingProperties fencing) {
+        return new DepartedMemberFencing(
+                factory, kafkaAdmin.getConfigurationProperties(), fencing.interval(), fencing.minAge());
+    }
+}
