@@ -1,6 +1,7 @@
 package dev.gavel.loadgen.scenario;
 
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.LogReader;
 import dev.gavel.events.Topics;
@@ -16,7 +17,6 @@ import dev.gavel.loadgen.ws.Gateway;
 import dev.gavel.loadgen.ws.Messages;
 import dev.gavel.loadgen.ws.ResourceSampler;
 import dev.gavel.loadgen.ws.WsConnection;
-import dev.gavel.processor.auction.BidIncrements;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.gavel.loadgen.scenario;
 
+import dev.gavel.events.BidIncrements;
 import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.Failures;
 import dev.gavel.loadgen.check.RequestLedger;
@@ -12,7 +13,6 @@ import dev.gavel.loadgen.ws.Gateway;
 import dev.gavel.loadgen.ws.Messages;
 import dev.gavel.loadgen.ws.ResourceSampler;
 import dev.gavel.loadgen.ws.WsConnection;
-import dev.gavel.processor.auction.BidIncrements;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.gavel.loadgen.scenario;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.UserRef;
@@ -14,7 +15,6 @@ import dev.gavel.loadgen.kafka.StreamsRunner;
 import dev.gavel.loadgen.metrics.LatencyRecorder;
 import dev.gavel.loadgen.metrics.Pacer;
 import dev.gavel.loadgen.report.Results;
-import dev.gavel.processor.auction.BidIncrements;
 import dev.gavel.processor.topology.AuctionTopology;
 import dev.gavel.processor.topology.EngineSettings;
 import dev.gavel.processor.topology.TopicNames;
