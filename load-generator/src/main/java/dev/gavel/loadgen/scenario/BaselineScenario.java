@@ -1,6 +1,5 @@
 package dev.gavel.loadgen.scenario;
 
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.RunFailure;
 import dev.gavel.loadgen.kafka.Kafka;
 import dev.gavel.loadgen.metrics.LatencyRecorder;

@@ -5,7 +5,6 @@ import dev.gavel.events.BidIncrements;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.LogReader;
 import dev.gavel.events.Topics;
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.Failures;
 import dev.gavel.loadgen.check.RequestLedger;
 import dev.gavel.loadgen.metrics.LatencyRecorder;

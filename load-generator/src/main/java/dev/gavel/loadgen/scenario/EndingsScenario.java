@@ -1,6 +1,5 @@
 package dev.gavel.loadgen.scenario;
 
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.Failures;
 import dev.gavel.loadgen.check.RequestLedger;
 import dev.gavel.loadgen.metrics.LatencyRecorder;

@@ -1,7 +1,6 @@
 package dev.gavel.loadgen.scenario;
 
 import dev.gavel.events.BidIncrements;
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.Failures;
 import dev.gavel.loadgen.check.RequestLedger;
 import dev.gavel.loadgen.check.RunFailure;

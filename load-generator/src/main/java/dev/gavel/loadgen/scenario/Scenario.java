@@ -1,6 +1,5 @@
 package dev.gavel.loadgen.scenario;
 
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.report.Results;
 
 /** One benchmark. It fails with {@link dev.gavel.loadgen.check.RunFailure} when the system lost or mangled data. */

@@ -1,4 +1,4 @@
-package dev.gavel.loadgen;
+package dev.gavel.loadgen.scenario;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.gavel.loadgen.rules;
+package dev.gavel.benchmarks.rules;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.CreateAuction;

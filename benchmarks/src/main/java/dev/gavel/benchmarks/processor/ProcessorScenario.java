@@ -1,4 +1,4 @@
-package dev.gavel.loadgen.scenario;
+package dev.gavel.benchmarks.processor;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionEvent;
@@ -6,15 +6,13 @@ import dev.gavel.events.BidIncrements;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.UserRef;
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.RunFailure;
-import dev.gavel.loadgen.kafka.CommandPlan;
 import dev.gavel.loadgen.kafka.Kafka;
-import dev.gavel.loadgen.kafka.MinimalTopology;
-import dev.gavel.loadgen.kafka.StreamsRunner;
 import dev.gavel.loadgen.metrics.LatencyRecorder;
 import dev.gavel.loadgen.metrics.Pacer;
 import dev.gavel.loadgen.report.Results;
+import dev.gavel.loadgen.scenario.RunContext;
+import dev.gavel.loadgen.scenario.Scenario;
 import dev.gavel.processor.topology.AuctionTopology;
 import dev.gavel.processor.topology.EngineSettings;
 import dev.gavel.processor.topology.TopicNames;

@@ -1,4 +1,4 @@
-package dev.gavel.loadgen.kafka;
+package dev.gavel.benchmarks.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

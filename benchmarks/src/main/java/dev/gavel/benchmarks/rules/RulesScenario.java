@@ -1,8 +1,8 @@
-package dev.gavel.loadgen.rules;
+package dev.gavel.benchmarks.rules;
 
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.RunFailure;
 import dev.gavel.loadgen.report.Results;
+import dev.gavel.loadgen.scenario.RunContext;
 import dev.gavel.loadgen.scenario.Scenario;
 import java.util.Collection;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.gavel.loadgen.kafka;
+package dev.gavel.benchmarks.processor;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.CreateAuction;
