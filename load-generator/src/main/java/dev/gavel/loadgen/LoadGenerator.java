@@ -1,5 +1,7 @@
 package dev.gavel.loadgen;
 
+import static picocli.CommandLine.ScopeType.INHERIT;
+
 import dev.gavel.loadgen.check.RunFailure;
 import dev.gavel.loadgen.report.Charts;
 import dev.gavel.loadgen.report.ReportWriter;
@@ -46,46 +48,40 @@ import picocli.CommandLine.ParseResult;
         description = "Drives a local Gavel stack like real clients and reports honest numbers.")
 public final class LoadGenerator {
 
-    @Option(
-            names = "--gateway",
-            description = "Gateway HTTP address (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--gateway", description = "Gateway HTTP address (default: ${DEFAULT-VALUE}).", scope = INHERIT)
     String gateway = "http://127.0.0.1:8080";
 
     @Option(
             names = "--processor",
             description = "Bid processor HTTP address, for its metrics (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     String processor = "http://127.0.0.1:8081";
 
-    @Option(
-            names = "--bootstrap",
-            description = "Kafka broker (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--bootstrap", description = "Kafka broker (default: ${DEFAULT-VALUE}).", scope = INHERIT)
     String bootstrap = "127.0.0.1:9092";
 
     @Option(
             names = "--out",
             description = "Where results.json, results.md and the charts go (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     Path out = Path.of("docs", "benchmarks");
 
     @Option(
             names = "--conditions",
             description = "How the machine was used during the run, printed beside every figure.",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     String conditions = "not stated";
 
     @Option(
             names = "--stack",
             description = "How the stack was started (settings, environment), for the report.",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     String stack = "not stated";
 
     @Option(
             names = "--io-threads",
             description = "Threads for all WebSockets of the load generator (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     @Command(name = "suite", description = "Run every scenario (or those named) with their default settings.")
