@@ -124,6 +124,9 @@ public final class LoadGenerator {
         }
         cli.addSubcommand("suite", new Suite());
         cli.addSubcommand("report", new Report());
+        // ./gavel bench gives the output directory and the stack's addresses first: an option given again after them
+        // (e.g. --out for a trial run) wins. Set once the subcommands are there, as it applies to those it finds.
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setExecutionStrategy(app::execute);
         return cli.execute(args);
     }
