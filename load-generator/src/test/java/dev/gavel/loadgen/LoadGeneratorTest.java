@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.loadgen.report.ReportWriter;
 import dev.gavel.loadgen.report.Results;
+import dev.gavel.loadgen.report.ResultsFixtures;
 import dev.gavel.loadgen.scenario.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class LoadGeneratorTest {
 
     @Test
     void anOptionGivenAgainAfterTheLaunchersOwnWins() throws Exception {
-        ReportWriter.write(givenAfterIt, new Results.Document(run(), List.of()), List.of());
+        ReportWriter.write(givenAfterIt, new Results.Document(ResultsFixtures.run(), List.of()), List.of());
         Files.delete(givenAfterIt.resolve(ReportWriter.MARKDOWN));
 
         int exit = LoadGenerator.execute(
@@ -44,15 +44,5 @@ class LoadGeneratorTest {
         assertThat(LoadGenerator.scenarios())
                 .extracting(Scenario::name)
                 .containsExactly("baseline", "bids", "endings", "fanout");
-    }
-
-    private static Results.Run run() {
-        return new Results.Run(
-                "run-1",
-                "2025-01-01T00:00:00Z",
-                "quiet machine",
-                new Results.Machine(2, 24_000, "Test CPU", "Linux", "OpenJDK 17", "-Xmx2g", "0.1 / 0.1 / 0.1"),
-                Map.of("Gavel", "0.1.0"),
-                Map.of("Gateway", "http://127.0.0.1:8080"));
     }
 }
