@@ -1,7 +1,7 @@
 package dev.gavel.processor;
 
+import dev.gavel.events.BidIncrements;
 import dev.gavel.events.Money;
-import dev.gavel.processor.auction.BidIncrements;
 import dev.gavel.processor.topology.EngineSettings;
 import dev.gavel.processor.topology.TopicNames;
 import java.math.BigDecimal;

@@ -3,7 +3,7 @@ package dev.gavel.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gavel.processor.auction.BidIncrements;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.processor.topology.EngineSettings;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,16 +1,17 @@
 package dev.gavel.loadgen;
 
+import static picocli.CommandLine.ScopeType.INHERIT;
+
 import dev.gavel.loadgen.check.RunFailure;
 import dev.gavel.loadgen.report.Charts;
 import dev.gavel.loadgen.report.ReportWriter;
 import dev.gavel.loadgen.report.Results;
 import dev.gavel.loadgen.report.Targets;
-import dev.gavel.loadgen.rules.RulesScenario;
 import dev.gavel.loadgen.scenario.BaselineScenario;
 import dev.gavel.loadgen.scenario.BidsScenario;
 import dev.gavel.loadgen.scenario.EndingsScenario;
 import dev.gavel.loadgen.scenario.FanoutScenario;
-import dev.gavel.loadgen.scenario.ProcessorScenario;
+import dev.gavel.loadgen.scenario.RunContext;
 import dev.gavel.loadgen.scenario.Scenario;
 import dev.gavel.loadgen.ws.Endpoints;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +38,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The benchmark tool: each scenario is a subcommand, {@code suite} runs them all. Every run merges its results into
- * {@code results.json} in the output directory and redraws {@code results.md} and the charts from it.
+ * {@code results.json} in the output directory and redraws {@code results.md} and the charts from it. On its own it
+ * runs the scenarios that drive a running stack from outside; the benchmarks module runs it with those that run the
+ * engine in-process as well.
  */
 @Command(
         name = "load-generator",
@@ -44,46 +48,40 @@ import picocli.CommandLine.ParseResult;
         description = "Drives a local Gavel stack like real clients and reports honest numbers.")
 public final class LoadGenerator {
 
-    @Option(
-            names = "--gateway",
-            description = "Gateway HTTP address (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--gateway", description = "Gateway HTTP address (default: ${DEFAULT-VALUE}).", scope = INHERIT)
     String gateway = "http://127.0.0.1:8080";
 
     @Option(
             names = "--processor",
             description = "Bid processor HTTP address, for its metrics (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     String processor = "http://127.0.0.1:8081";
 
-    @Option(
-            names = "--bootstrap",
-            description = "Kafka broker (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--bootstrap", description = "Kafka broker (default: ${DEFAULT-VALUE}).", scope = INHERIT)
     String bootstrap = "127.0.0.1:9092";
 
     @Option(
             names = "--out",
             description = "Where results.json, results.md and the charts go (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     Path out = Path.of("docs", "benchmarks");
 
     @Option(
             names = "--conditions",
             description = "How the machine was used during the run, printed beside every figure.",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     String conditions = "not stated";
 
     @Option(
             names = "--stack",
             description = "How the stack was started (settings, environment), for the report.",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     String stack = "not stated";
 
     @Option(
             names = "--io-threads",
             description = "Threads for all WebSockets of the load generator (default: ${DEFAULT-VALUE}).",
-            scope = CommandLine.ScopeType.INHERIT)
+            scope = INHERIT)
     int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     @Command(name = "suite", description = "Run every scenario (or those named) with their default settings.")
@@ -100,29 +98,45 @@ public final class LoadGenerator {
     @Command(name = "report", description = "Redraw results.md and the charts from results.json.")
     static final class Report {}
 
+    private final Supplier<List<Scenario>> scenarios;
+
+    private LoadGenerator(Supplier<List<Scenario>> scenarios) {
+        this.scenarios = scenarios;
+    }
+
     public static void main(String[] args) {
+        System.exit(execute("load-generator", LoadGenerator::scenarios, args));
+    }
+
+    /**
+     * Runs the tool as {@code name}, with {@code scenarios} as its subcommands and its suite.
+     *
+     * @param scenarios fresh instances at each call, in suite order
+     * @return the exit code
+     */
+    public static int execute(String name, Supplier<List<Scenario>> scenarios, String... args) {
         // Charts are drawn without a display.
         System.setProperty("java.awt.headless", "true");
-        LoadGenerator app = new LoadGenerator();
-        CommandLine cli = new CommandLine(app);
-        for (Scenario scenario : scenarios()) {
+        LoadGenerator app = new LoadGenerator(scenarios);
+        CommandLine cli = new CommandLine(app).setCommandName(name);
+        for (Scenario scenario : scenarios.get()) {
             cli.addSubcommand(scenario.name(), scenario);
         }
         cli.addSubcommand("suite", new Suite());
         cli.addSubcommand("report", new Report());
+        // ./gavel bench gives the output directory and the stack's addresses first: an option given again after them
+        // (e.g. --out for a trial run) wins. Set once the subcommands are there, as it applies to those it finds.
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setExecutionStrategy(app::execute);
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 
-    /** In suite order: fan-out last of those that need the stack, as it may leave the gateway out of memory. */
-    static List<Scenario> scenarios() {
-        return List.of(
-                new BaselineScenario(),
-                new ProcessorScenario(),
-                new BidsScenario(),
-                new EndingsScenario(),
-                new FanoutScenario(),
-                new RulesScenario());
+    /**
+     * The scenarios that drive a running stack from outside, in suite order: fan-out last, as it may leave the gateway
+     * out of memory.
+     */
+    public static List<Scenario> scenarios() {
+        return List.of(new BaselineScenario(), new BidsScenario(), new EndingsScenario(), new FanoutScenario());
     }
 
     private int execute(ParseResult parsed) {
@@ -142,7 +156,7 @@ public final class LoadGenerator {
             }
             if (command instanceof Suite suite) {
                 List<Scenario> selected = new ArrayList<>();
-                for (Scenario scenario : scenarios()) {
+                for (Scenario scenario : scenarios.get()) {
                     if (suite.only.isEmpty() || suite.only.contains(scenario.name())) {
                         if (suite.quick) {
                             scenario.quick();
@@ -150,16 +164,16 @@ public final class LoadGenerator {
                         selected.add(scenario);
                     }
                 }
-                if (selected.size() != (suite.only.isEmpty() ? scenarios().size() : suite.only.size())) {
+                if (selected.size() != (suite.only.isEmpty() ? scenarios.get().size() : suite.only.size())) {
                     err.println("Unknown scenario in " + suite.only + "; known: "
-                            + scenarios().stream().map(Scenario::name).toList());
+                            + scenarios.get().stream().map(Scenario::name).toList());
                     return 2;
                 }
                 return run(selected, err);
             }
             return run(List.of((Scenario) command), err);
         } catch (IOException | IllegalArgumentException e) {
-            err.println("load-generator: " + e.getMessage());
+            err.println(parsed.commandSpec().name() + ": " + e.getMessage());
             return 2;
         }
     }

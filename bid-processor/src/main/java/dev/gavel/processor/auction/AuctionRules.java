@@ -29,6 +29,7 @@ import dev.gavel.events.AuctionLimits;
 import dev.gavel.events.AuctionMode;
 import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.AuctionView;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;

@@ -1,6 +1,6 @@
 package dev.gavel.processor.topology;
 
-import dev.gavel.processor.auction.BidIncrements;
+import dev.gavel.events.BidIncrements;
 import java.time.Duration;
 import java.util.Objects;
 

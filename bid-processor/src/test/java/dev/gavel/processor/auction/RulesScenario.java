@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.processor.fixtures.Commands.Builder;

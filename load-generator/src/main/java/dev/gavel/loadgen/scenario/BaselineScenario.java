@@ -1,8 +1,8 @@
 package dev.gavel.loadgen.scenario;
 
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.RunFailure;
 import dev.gavel.loadgen.kafka.Kafka;
+import dev.gavel.loadgen.kafka.SendErrors;
 import dev.gavel.loadgen.metrics.LatencyRecorder;
 import dev.gavel.loadgen.metrics.Pacer;
 import dev.gavel.loadgen.report.Results;
@@ -11,20 +11,23 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The physical floor: plain Kafka on the same broker, with no Gavel code in the path. Flat-out produce and consume
  * throughput, and the produce -> consume round trip at a fixed rate.
  */
-@Command(name = "baseline", description = "Raw Kafka produce/consume throughput and round trip on the same broker.")
-public final class BaselineScenario implements Scenario {
+@Command(
+        name = "baseline",
+        header = "Raw Kafka baseline",
+        description = "Raw Kafka produce/consume throughput and round trip on the same broker.")
+public final class BaselineScenario extends Scenario {
 
     @Option(names = "--records", description = "Records for the throughput test (default: ${DEFAULT-VALUE}).")
     int records = 500_000;
@@ -35,45 +38,28 @@ public final class BaselineScenario implements Scenario {
     @Option(names = "--rate", description = "Records/s for the round trip test (default: ${DEFAULT-VALUE}).")
     int rate = 5_000;
 
-    @Option(
-            names = "--warmup",
-            description = "Seconds of the round trip test not measured (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds = 5;
-
-    @Option(names = "--duration", description = "Seconds of the round trip test measured (default: ${DEFAULT-VALUE}).")
-    int durationSeconds = 15;
+    @Mixin
+    private final Window window = new Window(5, 15);
 
     static final int PARTITIONS = 6;
-
-    @Override
-    public String name() {
-        return "baseline";
-    }
-
-    @Override
-    public String title() {
-        return "Raw Kafka baseline";
-    }
 
     @Override
     public void quick() {
         records = 50_000;
         rate = 1_000;
-        warmupSeconds = 1;
-        durationSeconds = 3;
+        window.shorten(1, 3);
     }
 
     @Override
     public void run(RunContext context, Results.Builder result) throws Exception {
-        String prefix = "bench-" + context.runId() + "-baseline-";
+        String prefix = context.topicPrefix(name());
         result.setting("partitions", PARTITIONS)
                 .setting("record_bytes", recordSize)
                 .setting("throughput_records", records)
                 .setting("throughput_producer", "acks=all, idempotent, linger.ms=5, batch.size=131072")
                 .setting("round_trip_rate", rate)
-                .setting("round_trip_producer", "acks=all, idempotent, linger.ms=1 (as the gateway)")
-                .setting("warmup_s", warmupSeconds)
-                .setting("measured_s", durationSeconds);
+                .setting("round_trip_producer", "acks=all, idempotent, linger.ms=1 (as the gateway)");
+        window.record(result);
         try (Kafka kafka = new Kafka(context.bootstrap())) {
             String throughputTopic = prefix + "throughput";
             String latencyTopic = prefix + "latency";
@@ -89,22 +75,16 @@ public final class BaselineScenario implements Scenario {
 
     private void throughput(Kafka kafka, String topic, Results.Builder result) throws InterruptedException {
         byte[] value = new byte[recordSize];
-        AtomicReference<Exception> failed = new AtomicReference<>();
+        SendErrors sendErrors = new SendErrors();
         long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = kafka.producer(5, 131_072)) {
             for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topic, "k" + (i % 10_000), value), (metadata, error) -> {
-                    if (error != null) {
-                        failed.compareAndSet(null, error);
-                    }
-                });
+                producer.send(new ProducerRecord<>(topic, "k" + (i % 10_000), value), sendErrors);
             }
             producer.flush();
         }
         double produceSeconds = (System.nanoTime() - start) / 1e9;
-        if (failed.get() != null) {
-            throw new RunFailure("baseline: the broker refused records: " + failed.get());
-        }
+        sendErrors.throwIfAny("baseline: the broker refused records");
         result.figure("raw_produce_records_per_second", "Raw produce, flat out", records / produceSeconds, "records/s")
                 .figure(
                         "raw_produce_mb_per_second",
@@ -130,11 +110,11 @@ public final class BaselineScenario implements Scenario {
     }
 
     private void roundTrip(Kafka kafka, String topic, Results.Builder result) throws Exception {
-        int total = rate * (warmupSeconds + durationSeconds);
+        int total = window.operations(rate);
         BitSet seen = new BitSet(total);
         AtomicLong received = new AtomicLong();
         AtomicLong duplicates = new AtomicLong();
-        AtomicReference<Exception> failed = new AtomicReference<>();
+        SendErrors sendErrors = new SendErrors();
         try (KafkaConsumer<String, byte[]> consumer = kafka.consumer();
                 KafkaProducer<String, byte[]> producer = kafka.producer(1, 16_384)) {
             consumer.assign(Kafka.partitions(topic, PARTITIONS));
@@ -142,7 +122,7 @@ public final class BaselineScenario implements Scenario {
             consumer.assignment().forEach(consumer::position);
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
             Pacer pacer = new Pacer(start, rate);
-            LatencyRecorder latency = LatencyRecorder.measuringFrom(start + TimeUnit.SECONDS.toNanos(warmupSeconds));
+            LatencyRecorder latency = LatencyRecorder.measuringFrom(window.measuredFrom(start));
             Thread reader = new Thread(
                     () -> {
                         long deadline = pacer.intendedNanos(total) + TimeUnit.SECONDS.toNanos(10);
@@ -166,16 +146,10 @@ public final class BaselineScenario implements Scenario {
             for (int i = 0; i < total; i++) {
                 pacer.awaitTurn(i);
                 byte[] value = ByteBuffer.allocate(recordSize).putLong(i).array();
-                producer.send(new ProducerRecord<>(topic, "k" + (i % 10_000), value), (metadata, error) -> {
-                    if (error != null) {
-                        failed.compareAndSet(null, error);
-                    }
-                });
+                producer.send(new ProducerRecord<>(topic, "k" + (i % 10_000), value), sendErrors);
             }
             reader.join();
-            if (failed.get() != null) {
-                throw new RunFailure("baseline: the broker refused records: " + failed.get());
-            }
+            sendErrors.throwIfAny("baseline: the broker refused records");
             if (received.get() != total || duplicates.get() > 0) {
                 throw new RunFailure("baseline: sent " + total + " records, read " + received.get()
                         + " distinct ones and " + duplicates.get() + " duplicates");

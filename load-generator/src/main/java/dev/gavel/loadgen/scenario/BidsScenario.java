@@ -1,10 +1,10 @@
 package dev.gavel.loadgen.scenario;
 
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.LogReader;
 import dev.gavel.events.Topics;
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.Failures;
 import dev.gavel.loadgen.check.RequestLedger;
 import dev.gavel.loadgen.metrics.LatencyRecorder;
@@ -16,7 +16,6 @@ import dev.gavel.loadgen.ws.Gateway;
 import dev.gavel.loadgen.ws.Messages;
 import dev.gavel.loadgen.ws.ResourceSampler;
 import dev.gavel.loadgen.ws.WsConnection;
-import dev.gavel.processor.auction.BidIncrements;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,8 +41,11 @@ import picocli.CommandLine.Option;
  * they are sent must be an accepted bid, in seq order, once; an auditor that falls behind may be sent the latest
  * state instead of some events, as any viewer would.
  */
-@Command(name = "bids", description = "Bidders over auctions through the gateway: round trip and accepted bids/s.")
-public final class BidsScenario implements Scenario {
+@Command(
+        name = "bids",
+        header = "Bids through the gateway",
+        description = "Bidders over auctions through the gateway: round trip and accepted bids/s.")
+public final class BidsScenario extends Scenario {
 
     @Option(
             names = "--bidders",
@@ -60,11 +63,8 @@ public final class BidsScenario implements Scenario {
             description = "Bids in flight for the closed-loop step; 0 skips it (default: ${DEFAULT-VALUE}).")
     int flatOutWindow = 200;
 
-    @Option(names = "--warmup", description = "Seconds of each step not measured (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds = 5;
-
-    @Option(names = "--duration", description = "Seconds of each step measured (default: ${DEFAULT-VALUE}).")
-    int durationSeconds = 15;
+    @Mixin
+    private final Window window = new Window(5, 15);
 
     private static final long STARTING_PRICE_CENTS = 1_000;
     private static final int SUBSCRIPTIONS_PER_AUDITOR = 100;
@@ -125,23 +125,12 @@ public final class BidsScenario implements Scenario {
     private volatile ClosedLoop closedLoop;
 
     @Override
-    public String name() {
-        return "bids";
-    }
-
-    @Override
-    public String title() {
-        return "Bids through the gateway";
-    }
-
-    @Override
     public void quick() {
         bidders = 50;
         auctions = 50;
         rates = new ArrayList<>(List.of(100, 200));
         flatOutWindow = 20;
-        warmupSeconds = 1;
-        durationSeconds = 3;
+        window.shorten(1, 3);
     }
 
     @Override
@@ -149,16 +138,14 @@ public final class BidsScenario implements Scenario {
         result.setting("bidders", bidders)
                 .setting("auctions", auctions)
                 .setting("rates", rates)
-                .setting("flat_out_window", flatOutWindow)
-                .setting("warmup_s", warmupSeconds)
-                .setting("measured_s", durationSeconds)
-                .setting("connections", "one per bidder; auditors watch every auction")
+                .setting("flat_out_window", flatOutWindow);
+        window.record(result);
+        result.setting("connections", "one per bidder; auditors watch every auction")
                 .setting("gateway_limits", "defaults: 20 commands/s per user, 50 messages/s per connection");
         failures = new Failures();
         ledger = new RequestLedger<>(failures);
         int stepCount = rates.size() + (flatOutWindow > 0 ? 1 : 0);
-        long durationMs = TimeUnit.SECONDS.toMillis(
-                60 + (long) stepCount * (warmupSeconds + durationSeconds + DRAIN_SECONDS + 5));
+        long durationMs = TimeUnit.SECONDS.toMillis(60 + (long) stepCount * (window.seconds() + DRAIN_SECONDS + 5));
         try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads());
                 ResourceSampler sampler = new ResourceSampler(gateway, context.processorUri())) {
             List<Sellers.Created> created = Sellers.create(
@@ -185,13 +172,7 @@ public final class BidsScenario implements Scenario {
             List<WsConnection> auditors = watch(gateway, context.runId());
             List<Gateway.User> users = gateway.users("bidder", bidders);
             bidderIds = users.stream().map(Gateway.User::id).toArray(String[]::new);
-            List<WsConnection.Handler> handlers = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int b = 0; b < bidders; b++) {
-                names.add("bidder-" + b);
-                handlers.add(new BidderHandler());
-            }
-            bidderConnections = gateway.connect(users, names, handlers);
+            bidderConnections = gateway.connect("bidder", users, b -> new BidderHandler());
             try {
                 sampler.start();
                 steps = new Step[stepCount];
@@ -216,14 +197,7 @@ public final class BidsScenario implements Scenario {
     private List<WsConnection> watch(Gateway gateway, String runId) throws InterruptedException {
         int count = (auctions + SUBSCRIPTIONS_PER_AUDITOR - 1) / SUBSCRIPTIONS_PER_AUDITOR;
         RequestLedger<String> subscriptions = new RequestLedger<>(failures);
-        List<Gateway.User> users = gateway.users("auditor", count);
-        List<WsConnection.Handler> handlers = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            names.add("auditor-" + i);
-            handlers.add(new Auditor(subscriptions));
-        }
-        List<WsConnection> connections = gateway.connect(users, names, handlers);
+        List<WsConnection> connections = gateway.connect("auditor", count, i -> new Auditor(subscriptions));
         Pacer pacer = new Pacer(System.nanoTime(), 40);
         for (int k = 0; k < SUBSCRIPTIONS_PER_AUDITOR; k++) {
             pacer.awaitTurn(k);
@@ -243,12 +217,10 @@ public final class BidsScenario implements Scenario {
 
     private void openLoopStep(int index, int rate) throws InterruptedException {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        long windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
-        long end = windowStart + TimeUnit.SECONDS.toNanos(durationSeconds);
-        Step step = new Step(rate + " bids/s", rate, windowStart, end, true);
+        Step step = new Step(rate + " bids/s", rate, window.measuredFrom(start), window.measuredUntil(start), true);
         steps[index] = step;
         Pacer pacer = new Pacer(start, rate);
-        long total = (long) rate * (warmupSeconds + durationSeconds);
+        long total = window.operations(rate);
         for (long n = 0; n < total; n++) {
             long intended = pacer.awaitTurn(n);
             send(index, step, intended, (int) (n % bidders));
@@ -279,9 +251,8 @@ public final class BidsScenario implements Scenario {
 
     private void closedLoopStep(int index) throws InterruptedException {
         long start = System.nanoTime();
-        long windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
-        long end = windowStart + TimeUnit.SECONDS.toNanos(durationSeconds);
-        Step step = new Step("flat out (" + flatOutWindow + " in flight)", 0, windowStart, end, false);
+        long end = window.measuredUntil(start);
+        Step step = new Step("flat out (" + flatOutWindow + " in flight)", 0, window.measuredFrom(start), end, false);
         steps[index] = step;
         ClosedLoop loop = new ClosedLoop(index, step, end);
         closedLoop = loop;
@@ -315,17 +286,13 @@ public final class BidsScenario implements Scenario {
         bidderConnections.get(bidder).send(Messages.placeBid(requestId, auctionIds[auction], amount));
     }
 
-    private final class BidderHandler implements WsConnection.Handler {
+    private final class BidderHandler extends Requester<Bid> {
+        BidderHandler() {
+            super(BidsScenario.this.failures, ledger);
+        }
+
         @Override
-        public void onFrame(WsConnection connection, Frame frame, long receivedNanos) {
-            if (frame.requestId() == null) {
-                failures.add("unexpected message", frame.type() + " without requestId to a bidder");
-                return;
-            }
-            Bid bid = ledger.answered(frame.requestId(), frame.type());
-            if (bid == null) {
-                return;
-            }
+        protected void onReply(Bid bid, Frame frame, long receivedNanos) {
             Step step = steps[bid.step()];
             boolean counted = step.inWindow(receivedNanos);
             String auctionId = auctionIds[bid.auction()];
@@ -379,16 +346,6 @@ public final class BidsScenario implements Scenario {
             if (loop != null && loop.index == bid.step()) {
                 loop.sendNext();
             }
-        }
-
-        @Override
-        public void onUnreadable(WsConnection connection, String text, String problem) {
-            failures.add("unreadable message", problem + ": " + text);
-        }
-
-        @Override
-        public void onLost(WsConnection connection, String why) {
-            failures.add("connection lost", connection.name() + " " + why);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.gavel.loadgen.scenario;
 
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.Failures;
 import dev.gavel.loadgen.check.RequestLedger;
 import dev.gavel.loadgen.metrics.LatencyRecorder;
@@ -11,7 +10,6 @@ import dev.gavel.loadgen.ws.Messages;
 import dev.gavel.loadgen.ws.WsConnection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +24,11 @@ import picocli.CommandLine.Option;
  * {@code endsAt} (same machine, same wall clock), and checks that every auction ends exactly once with the right
  * outcome.
  */
-@Command(name = "endings", description = "Many short auctions: lateness of auction-ended after endsAt.")
-public final class EndingsScenario implements Scenario {
+@Command(
+        name = "endings",
+        header = "Auction endings",
+        description = "Many short auctions: lateness of auction-ended after endsAt.")
+public final class EndingsScenario extends Scenario {
 
     @Option(names = "--auctions", description = "Auctions (default: ${DEFAULT-VALUE}).")
     int auctions = 500;
@@ -53,16 +54,6 @@ public final class EndingsScenario implements Scenario {
     private final LongAdder unsold = new LongAdder();
 
     @Override
-    public String name() {
-        return "endings";
-    }
-
-    @Override
-    public String title() {
-        return "Auction endings";
-    }
-
-    @Override
     public void quick() {
         auctions = 40;
         auctionMs = 5_000;
@@ -80,22 +71,8 @@ public final class EndingsScenario implements Scenario {
         RequestLedger<String> bids = new RequestLedger<>(failures);
         try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads())) {
             int watcherCount = (auctions + AUCTIONS_PER_WATCHER - 1) / AUCTIONS_PER_WATCHER;
-            List<Gateway.User> watcherUsers = gateway.users("watcher", watcherCount);
-            List<WsConnection.Handler> handlers = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int w = 0; w < watcherCount; w++) {
-                names.add("watcher-" + w);
-                handlers.add(new Watcher(subscriptions));
-            }
-            List<WsConnection> watchers = gateway.connect(watcherUsers, names, handlers);
-            List<Gateway.User> bidderUsers = gateway.users("bidder", BIDDERS);
-            List<WsConnection.Handler> bidderHandlers = new ArrayList<>();
-            List<String> bidderNames = new ArrayList<>();
-            for (int b = 0; b < BIDDERS; b++) {
-                bidderNames.add("endings-bidder-" + b);
-                bidderHandlers.add(new Bidder(bids));
-            }
-            List<WsConnection> bidders = gateway.connect(bidderUsers, bidderNames, bidderHandlers);
+            List<WsConnection> watchers = gateway.connect("watcher", watcherCount, w -> new Watcher(subscriptions));
+            List<WsConnection> bidders = gateway.connect("bidder", BIDDERS, b -> new Bidder(bids));
             try {
                 List<Sellers.Created> created = Sellers.create(
                         gateway,
@@ -180,34 +157,18 @@ public final class EndingsScenario implements Scenario {
         }
     }
 
-    private final class Bidder implements WsConnection.Handler {
-        private final RequestLedger<String> bids;
-
+    private final class Bidder extends Requester<String> {
         Bidder(RequestLedger<String> bids) {
-            this.bids = bids;
+            super(EndingsScenario.this.failures, bids);
         }
 
         @Override
-        public void onFrame(WsConnection connection, Frame frame, long receivedNanos) {
-            String auctionId = bids.answered(frame.requestId(), frame.type());
-            if (auctionId == null) {
-                return;
-            }
+        protected void onReply(String auctionId, Frame frame, long receivedNanos) {
             if (frame.is("bid-accepted")) {
                 bidAccepted.put(auctionId, true);
             } else {
                 failures.add("bid refused", frame.type() + " " + frame.reason() + frame.code() + " on " + auctionId);
             }
-        }
-
-        @Override
-        public void onUnreadable(WsConnection connection, String text, String problem) {
-            failures.add("unreadable message", problem + ": " + text);
-        }
-
-        @Override
-        public void onLost(WsConnection connection, String why) {
-            failures.add("connection lost", connection.name() + " " + why);
         }
     }
 }

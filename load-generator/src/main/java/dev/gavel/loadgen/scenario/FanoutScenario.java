@@ -1,6 +1,6 @@
 package dev.gavel.loadgen.scenario;
 
-import dev.gavel.loadgen.RunContext;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.loadgen.check.Failures;
 import dev.gavel.loadgen.check.RequestLedger;
 import dev.gavel.loadgen.check.RunFailure;
@@ -12,7 +12,6 @@ import dev.gavel.loadgen.ws.Gateway;
 import dev.gavel.loadgen.ws.Messages;
 import dev.gavel.loadgen.ws.ResourceSampler;
 import dev.gavel.loadgen.ws.WsConnection;
-import dev.gavel.processor.auction.BidIncrements;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,8 +28,11 @@ import picocli.CommandLine.Option;
  * freshness is the time from the bid's intended send until that viewer has seen that price or a newer one; it covers
  * the gateway, the processor's commit, and the gateway's fan-out to thousands of sockets.
  */
-@Command(name = "fanout", description = "Viewers of one auction while it is bid on: price freshness per viewer.")
-public final class FanoutScenario implements Scenario {
+@Command(
+        name = "fanout",
+        header = "Fan-out to viewers of one auction",
+        description = "Viewers of one auction while it is bid on: price freshness per viewer.")
+public final class FanoutScenario extends Scenario {
 
     @Option(names = "--viewers", description = "WebSockets watching the auction (default: ${DEFAULT-VALUE}).")
     int viewers = 5_000;
@@ -55,11 +58,8 @@ public final class FanoutScenario implements Scenario {
                     + " that show the price but not each bid (default: ${DEFAULT-VALUE}).")
     String updates = "latest";
 
-    @Option(names = "--warmup", description = "Seconds not measured (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds = 5;
-
-    @Option(names = "--duration", description = "Seconds measured (default: ${DEFAULT-VALUE}).")
-    int durationSeconds = 30;
+    @Mixin
+    private final Window window = new Window(5, 30);
 
     /** Past this share of its maximum, the gateway's heap is not called bounded. */
     static final double HEAP_BOUND = 0.85;
@@ -80,21 +80,10 @@ public final class FanoutScenario implements Scenario {
     private final List<Viewer> viewerHandlers = new ArrayList<>();
 
     @Override
-    public String name() {
-        return "fanout";
-    }
-
-    @Override
-    public String title() {
-        return "Fan-out to viewers of one auction";
-    }
-
-    @Override
     public void quick() {
         viewers = 200;
         rate = 20;
-        warmupSeconds = 1;
-        durationSeconds = 4;
+        window.shorten(1, 4);
     }
 
     @Override
@@ -106,12 +95,11 @@ public final class FanoutScenario implements Scenario {
                 .setting("updates", updates)
                 .setting("viewers_per_user", viewersPerUser)
                 .setting("bids_per_second", rate)
-                .setting("bidders", bidders)
-                .setting("warmup_s", warmupSeconds)
-                .setting("measured_s", durationSeconds)
-                .setting("gateway_limits", "defaults (10 connections per user, send queue 2,000 frames)");
+                .setting("bidders", bidders);
+        window.record(result);
+        result.setting("gateway_limits", "defaults (10 connections per user, send queue 2,000 frames)");
         failures = new Failures();
-        int bids = rate * (warmupSeconds + durationSeconds);
+        int bids = window.operations(rate);
         amounts = new long[bids];
         intended = new long[bids];
         BidIncrements increments = BidIncrements.DEFAULT;
@@ -127,22 +115,17 @@ public final class FanoutScenario implements Scenario {
             int users = (viewers + viewersPerUser - 1) / viewersPerUser;
             List<Gateway.User> viewerUsers = gateway.users("viewer", users);
             List<Gateway.User> perConnection = new ArrayList<>(viewers);
-            List<String> names = new ArrayList<>(viewers);
-            List<WsConnection.Handler> handlers = new ArrayList<>(viewers);
             RequestLedger<String> subscriptions = new RequestLedger<>(failures);
             for (int v = 0; v < viewers; v++) {
                 perConnection.add(viewerUsers.get(v / viewersPerUser));
-                names.add("viewer-" + v);
-                Viewer viewer = new Viewer(subscriptions);
-                viewerHandlers.add(viewer);
-                handlers.add(viewer);
+                viewerHandlers.add(new Viewer(subscriptions));
             }
             // Sampling from before the viewers connect shows what thousands of idle connections cost the gateway.
             sampler.start();
             ResourceSampler.Sample before = sampler.latest();
             List<WsConnection> viewerConnections;
             try {
-                viewerConnections = gateway.connect(perConnection, names, handlers);
+                viewerConnections = gateway.connect("viewer", perConnection, viewerHandlers::get);
             } catch (RunFailure e) {
                 ResourceSampler.Sample last = sampler.latest();
                 throw new RunFailure(String.format(
@@ -155,7 +138,7 @@ public final class FanoutScenario implements Scenario {
             List<WsConnection> bidderConnections = List.of();
             try {
                 double connectSeconds = (System.nanoTime() - setupStart) / 1e9;
-                long remainingMs = TimeUnit.SECONDS.toMillis(60 + warmupSeconds + durationSeconds)
+                long remainingMs = TimeUnit.SECONDS.toMillis(60 + window.seconds())
                         + TimeUnit.NANOSECONDS.toMillis((long) (connectSeconds * 1e9));
                 String auctionId = Sellers.create(
                                 gateway,
@@ -197,19 +180,12 @@ public final class FanoutScenario implements Scenario {
                         (System.nanoTime() - setupStart) / 1e9,
                         "s");
 
-                List<Gateway.User> bidderUsers = gateway.users("bidder", bidders);
-                List<WsConnection.Handler> bidderHandlers = new ArrayList<>();
-                List<String> bidderNames = new ArrayList<>();
                 RequestLedger<Integer> ledger = new RequestLedger<>(failures);
-                for (int b = 0; b < bidders; b++) {
-                    bidderNames.add("fanout-bidder-" + b);
-                    bidderHandlers.add(new Bidder(ledger));
-                }
-                bidderConnections = bidderGateway.connect(bidderUsers, bidderNames, bidderHandlers);
+                bidderConnections = bidderGateway.connect("bidder", bidders, b -> new Bidder(ledger));
 
                 long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-                windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
-                windowEnd = windowStart + TimeUnit.SECONDS.toNanos(durationSeconds);
+                windowStart = window.measuredFrom(start);
+                windowEnd = window.measuredUntil(start);
                 freshness = LatencyRecorder.measuringFrom(windowStart);
                 roundTrip = LatencyRecorder.measuringFrom(windowStart);
                 Pacer pacer = new Pacer(start, rate);
@@ -331,19 +307,13 @@ public final class FanoutScenario implements Scenario {
         }
     }
 
-    private final class Bidder implements WsConnection.Handler {
-        private final RequestLedger<Integer> ledger;
-
+    private final class Bidder extends Requester<Integer> {
         Bidder(RequestLedger<Integer> ledger) {
-            this.ledger = ledger;
+            super(FanoutScenario.this.failures, ledger);
         }
 
         @Override
-        public void onFrame(WsConnection connection, Frame frame, long receivedNanos) {
-            Integer k = ledger.answered(frame.requestId(), frame.type());
-            if (k == null) {
-                return;
-            }
+        protected void onReply(Integer k, Frame frame, long receivedNanos) {
             switch (frame.type()) {
                 case "bid-accepted" -> {
                     roundTrip.record(intended[k], receivedNanos);
@@ -356,16 +326,6 @@ public final class FanoutScenario implements Scenario {
                 case "error" -> errors.increment();
                 default -> failures.add("mangled reply", frame.type() + " answers a bid");
             }
-        }
-
-        @Override
-        public void onUnreadable(WsConnection connection, String text, String problem) {
-            failures.add("unreadable message", problem + ": " + text);
-        }
-
-        @Override
-        public void onLost(WsConnection connection, String why) {
-            failures.add("connection lost", connection.name() + " " + why);
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.gavel.loadgen.ws.Frame;
 import dev.gavel.loadgen.ws.Gateway;
 import dev.gavel.loadgen.ws.Messages;
 import dev.gavel.loadgen.ws.WsConnection;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,50 +44,31 @@ final class Sellers {
             Consumer<Created> onCreated)
             throws InterruptedException {
         int sellers = (int) Math.max(1, Math.ceil(perSecond / CREATES_PER_SELLER_SECOND));
-        List<Gateway.User> users = gateway.users("seller", sellers);
         Created[] created = new Created[count];
         RequestLedger<Integer> ledger = new RequestLedger<>(failures);
         Failures refused = new Failures();
-        List<WsConnection.Handler> handlers = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int s = 0; s < sellers; s++) {
-            names.add("seller-" + s);
-            handlers.add(new WsConnection.Handler() {
-                @Override
-                public void onFrame(WsConnection connection, Frame frame, long receivedNanos) {
-                    if (frame.requestId() == null) {
-                        return;
-                    }
-                    Integer index = ledger.answered(frame.requestId(), frame.type());
-                    if (index == null) {
-                        return;
-                    }
-                    if (frame.is("error")) {
-                        // An answer, not a loss: the gateway refused (too fast) or gave up waiting (TIMEOUT).
-                        refused.add(frame.code(), frame.requestId());
-                        return;
-                    }
-                    if (!frame.is("auction-created") || frame.auctionId() == null || frame.endsAt() <= 0) {
-                        failures.add("mangled reply", frame.type() + " answers create " + frame.requestId());
-                        return;
-                    }
-                    Created auction = new Created(index, frame.auctionId(), frame.endsAt());
-                    created[index] = auction;
-                    onCreated.accept(auction);
-                }
+        List<WsConnection> connections = gateway.connect("seller", sellers, s -> new Requester<>(failures, ledger) {
+            @Override
+            protected void onUnrequested(WsConnection connection, Frame frame) {
+                // Set-up, not measurement: a seller's connection checks only the replies to its creates.
+            }
 
-                @Override
-                public void onUnreadable(WsConnection connection, String text, String problem) {
-                    failures.add("unreadable message", problem + ": " + text);
+            @Override
+            protected void onReply(Integer index, Frame frame, long receivedNanos) {
+                if (frame.is("error")) {
+                    // An answer, not a loss: the gateway refused (too fast) or gave up waiting (TIMEOUT).
+                    refused.add(frame.code(), frame.requestId());
+                    return;
                 }
-
-                @Override
-                public void onLost(WsConnection connection, String why) {
-                    failures.add("connection lost", connection.name() + " " + why);
+                if (!frame.is("auction-created") || frame.auctionId() == null || frame.endsAt() <= 0) {
+                    failures.add("mangled reply", frame.type() + " answers create " + frame.requestId());
+                    return;
                 }
-            });
-        }
-        List<WsConnection> connections = gateway.connect(users, names, handlers);
+                Created auction = new Created(index, frame.auctionId(), frame.endsAt());
+                created[index] = auction;
+                onCreated.accept(auction);
+            }
+        });
         try {
             long interval = (long) (1e9 / perSecond);
             long next = System.nanoTime();

@@ -10,14 +10,13 @@ import dev.gavel.loadgen.ws.WsConnection;
  * A connection that watches auctions: answers its subscriptions, checks every auction's seq and hands the events on.
  * Subclasses see each event once it has passed the seq check, on the connection's thread.
  */
-abstract class Subscribers implements WsConnection.Handler {
+abstract class Subscribers extends CheckedHandler {
 
-    protected final Failures failures;
     protected final RequestLedger<String> subscriptions;
     protected SeqChecker seq;
 
     Subscribers(Failures failures, RequestLedger<String> subscriptions) {
-        this.failures = failures;
+        super(failures);
         this.subscriptions = subscriptions;
     }
 
@@ -67,15 +66,5 @@ abstract class Subscribers implements WsConnection.Handler {
 
     protected void onOther(Frame frame, long receivedNanos) {
         failures.add("unexpected message", frame.type() + " on a watching connection");
-    }
-
-    @Override
-    public void onUnreadable(WsConnection connection, String text, String problem) {
-        failures.add("unreadable message", problem + ": " + text);
-    }
-
-    @Override
-    public void onLost(WsConnection connection, String why) {
-        failures.add("connection lost", connection.name() + " " + why);
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -114,17 +115,23 @@ public final class Gateway implements AutoCloseable {
                 body.path("user").path("name").asString());
     }
 
+    /** Signs in {@code count} users named {@code prefix-0}, {@code prefix-1}, ... and opens a WebSocket for each. */
+    public List<WsConnection> connect(String prefix, int count, IntFunction<WsConnection.Handler> handlers) {
+        return connect(prefix, users(prefix, count), handlers);
+    }
+
     /**
-     * Opens one WebSocket per handler, for the user at the same position, a few handshakes at a time. Stops at the
-     * first refusal: a gateway that gave way must not keep the run waiting for thousands of handshake timeouts.
+     * Opens one WebSocket per entry of {@code users} (a user may have several), named {@code prefix-0},
+     * {@code prefix-1}, ..., each with the handler made for its number, a few handshakes at a time. Stops at the first
+     * refusal: a gateway that gave way must not keep the run waiting for thousands of handshake timeouts.
      */
-    public List<WsConnection> connect(List<User> users, List<String> names, List<WsConnection.Handler> handlers) {
+    public List<WsConnection> connect(String prefix, List<User> users, IntFunction<WsConnection.Handler> handlers) {
         Semaphore inFlight = new Semaphore(32);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CompletableFuture<WsConnection>> opening = new ArrayList<>(handlers.size());
-        for (int i = 0; i < handlers.size() && failure.get() == null; i++) {
+        List<CompletableFuture<WsConnection>> opening = new ArrayList<>(users.size());
+        for (int i = 0; i < users.size() && failure.get() == null; i++) {
             inFlight.acquireUninterruptibly();
-            opening.add(WsConnection.open(sockets, ws, users.get(i).token(), names.get(i), handlers.get(i))
+            opening.add(WsConnection.open(sockets, ws, users.get(i).token(), prefix + "-" + i, handlers.apply(i))
                     .whenComplete((connection, error) -> {
                         if (error != null) {
                             failure.compareAndSet(null, error);
@@ -132,7 +139,7 @@ public final class Gateway implements AutoCloseable {
                         inFlight.release();
                     }));
         }
-        List<WsConnection> connections = new ArrayList<>(handlers.size());
+        List<WsConnection> connections = new ArrayList<>(users.size());
         for (CompletableFuture<WsConnection> connection : opening) {
             try {
                 connections.add(connection.join());
@@ -144,7 +151,7 @@ public final class Gateway implements AutoCloseable {
             return connections;
         }
         connections.forEach(WsConnection::abort);
-        String what = "opened " + connections.size() + " of " + handlers.size() + " WebSockets to " + ws
+        String what = "opened " + connections.size() + " of " + users.size() + " WebSockets to " + ws
                 + ", then one failed: " + failure.get();
         // Once some connections were accepted, a refusal is the gateway failing under the load.
         throw connections.isEmpty()

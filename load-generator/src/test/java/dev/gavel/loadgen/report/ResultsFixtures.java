@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Results as a run would write them, with known figures. */
-final class ResultsFixtures {
+public final class ResultsFixtures {
 
     private ResultsFixtures() {}
 
-    static Results.Run run() {
+    public static Results.Run run() {
         return new Results.Run(
                 "run-1",
                 "2025-01-01T00:00:00Z",

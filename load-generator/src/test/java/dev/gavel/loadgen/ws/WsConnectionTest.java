@@ -148,7 +148,7 @@ class WsConnectionTest {
     void aRefusedUpgradeFailsTheConnecting() {
         List<Gateway.User> stranger = List.of(new Gateway.User("wrong", "u-2", "eve"));
 
-        assertThatThrownBy(() -> gateway.connect(stranger, List.of("c-2"), List.of(handler)))
+        assertThatThrownBy(() -> gateway.connect("c", stranger, i -> handler))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("opened 0 of 1 WebSockets")
                 .hasMessageContaining("401");
@@ -156,7 +156,7 @@ class WsConnectionTest {
 
     private WsConnection connect() {
         List<WsConnection> connections =
-                gateway.connect(List.of(new Gateway.User(TOKEN, "u-1", "ann")), List.of("c-1"), List.of(handler));
+                gateway.connect("c", List.of(new Gateway.User(TOKEN, "u-1", "ann")), i -> handler);
         await().until(() -> serverSide != null);
         return connections.get(0);
     }

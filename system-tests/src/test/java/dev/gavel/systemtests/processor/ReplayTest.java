@@ -5,7 +5,7 @@ import static dev.gavel.systemtests.support.Messages.message;
 import static dev.gavel.systemtests.support.Messages.placeBid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gavel.processor.auction.BidIncrements;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.processor.replay.Replay;
 import dev.gavel.processor.replay.ReplayReport;
 import dev.gavel.processor.topology.EngineSettings;

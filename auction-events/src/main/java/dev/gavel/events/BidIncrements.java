@@ -1,11 +1,12 @@
-package dev.gavel.processor.auction;
+package dev.gavel.events;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The bid increment table: from a current price upwards, the next bid must be at least this much higher. Steps are
- * ordered by their threshold; the first step starts at 0.
+ * ordered by their threshold; the first step starts at 0. Part of the contract because clients bid by it: the
+ * processor decides with it, and {@link #DEFAULT} is the table the protocol documents.
  */
 public final class BidIncrements {
 

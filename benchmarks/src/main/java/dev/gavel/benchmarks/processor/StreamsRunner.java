@@ -1,6 +1,7 @@
-package dev.gavel.loadgen.kafka;
+package dev.gavel.benchmarks.processor;
 
 import dev.gavel.loadgen.check.RunFailure;
+import dev.gavel.loadgen.kafka.Kafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;

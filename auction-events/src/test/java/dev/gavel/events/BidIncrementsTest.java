@@ -1,9 +1,9 @@
-package dev.gavel.processor.auction;
+package dev.gavel.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gavel.processor.auction.BidIncrements.Step;
+import dev.gavel.events.BidIncrements.Step;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

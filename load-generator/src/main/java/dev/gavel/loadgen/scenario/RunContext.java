@@ -1,4 +1,4 @@
-package dev.gavel.loadgen;
+package dev.gavel.loadgen.scenario;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,4 +20,10 @@ public record RunContext(
         URI processorUri,
         String bootstrap,
         Path scratch,
-        int ioThreads) {}
+        int ioThreads) {
+
+    /** What the names of the topics and Streams application ids a scenario creates in this run start with. */
+    public String topicPrefix(String scenario) {
+        return "bench-" + runId + "-" + scenario + "-";
+    }
+}

@@ -1,15 +1,15 @@
-package dev.gavel.loadgen.rules;
+package dev.gavel.benchmarks.rules;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.CreateAuction;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionMode;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.RejectionReason;
 import dev.gavel.events.UserRef;
 import dev.gavel.processor.auction.Auction;
 import dev.gavel.processor.auction.AuctionRules;
-import dev.gavel.processor.auction.BidIncrements;
 import dev.gavel.processor.auction.Decision;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
-package dev.gavel.loadgen.kafka;
+package dev.gavel.benchmarks.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gavel.events.BidIncrements;
 import dev.gavel.processor.auction.Auction;
 import dev.gavel.processor.auction.AuctionRules;
-import dev.gavel.processor.auction.BidIncrements;
 import dev.gavel.processor.auction.Decision;
 import java.time.Instant;
 import java.util.HashMap;

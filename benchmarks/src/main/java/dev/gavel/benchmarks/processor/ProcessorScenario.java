@@ -1,20 +1,20 @@
-package dev.gavel.loadgen.scenario;
+package dev.gavel.benchmarks.processor;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.UserRef;
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.RunFailure;
-import dev.gavel.loadgen.kafka.CommandPlan;
 import dev.gavel.loadgen.kafka.Kafka;
-import dev.gavel.loadgen.kafka.MinimalTopology;
-import dev.gavel.loadgen.kafka.StreamsRunner;
+import dev.gavel.loadgen.kafka.SendErrors;
 import dev.gavel.loadgen.metrics.LatencyRecorder;
 import dev.gavel.loadgen.metrics.Pacer;
 import dev.gavel.loadgen.report.Results;
-import dev.gavel.processor.auction.BidIncrements;
+import dev.gavel.loadgen.scenario.RunContext;
+import dev.gavel.loadgen.scenario.Scenario;
+import dev.gavel.loadgen.scenario.Window;
 import dev.gavel.processor.topology.AuctionTopology;
 import dev.gavel.processor.topology.EngineSettings;
 import dev.gavel.processor.topology.TopicNames;
@@ -28,13 +28,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,9 +44,10 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "processor",
+        header = "Bid processor",
         description = "Drain a pre-loaded command log with the real topology, beside raw Kafka and a minimal"
                 + " Streams processor; then command -> event latency at a steady rate.")
-public final class ProcessorScenario implements Scenario {
+public final class ProcessorScenario extends Scenario {
 
     @Option(names = "--commands", description = "Commands to pre-load (default: ${DEFAULT-VALUE}).")
     int commands = 1_000_000;
@@ -81,24 +82,11 @@ public final class ProcessorScenario implements Scenario {
     @Option(names = "--latency-auctions", description = "Auctions of the latency test (default: ${DEFAULT-VALUE}).")
     int latencyAuctions = 1_000;
 
-    @Option(names = "--warmup", description = "Seconds of the latency test not measured (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds = 5;
-
-    @Option(names = "--duration", description = "Seconds of the latency test measured (default: ${DEFAULT-VALUE}).")
-    int durationSeconds = 20;
+    @Mixin
+    private final Window window = new Window(5, 20);
 
     private static final int PARTITIONS = 6;
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
-
-    @Override
-    public String name() {
-        return "processor";
-    }
-
-    @Override
-    public String title() {
-        return "Bid processor";
-    }
 
     @Override
     public void quick() {
@@ -108,22 +96,20 @@ public final class ProcessorScenario implements Scenario {
         warmupAuctions = 100;
         latencyRate = 1_000;
         latencyAuctions = 100;
-        warmupSeconds = 1;
-        durationSeconds = 3;
+        window.shorten(1, 3);
     }
 
     @Override
     public void run(RunContext context, Results.Builder result) throws Exception {
-        String prefix = "bench-" + context.runId() + "-processor-";
+        String prefix = context.topicPrefix(name());
         result.setting("commands", commands)
                 .setting("auctions", auctions)
                 .setting("warmup_commands", warmupCommands)
                 .setting("partitions", PARTITIONS)
                 .setting("streams", StreamsRunner.describe(commitIntervalMs, streamThreads))
                 .setting("latency_rate", latencyRate)
-                .setting("latency_auctions", latencyAuctions)
-                .setting("warmup_s", warmupSeconds)
-                .setting("measured_s", durationSeconds);
+                .setting("latency_auctions", latencyAuctions);
+        window.record(result);
         try (Kafka kafka = new Kafka(context.bootstrap())) {
             try {
                 throughput(kafka, prefix, context, result);
@@ -246,24 +232,16 @@ public final class ProcessorScenario implements Scenario {
             values[planned.index()] = serde.serialize(topics.commands(), planned.command());
             outputCounts[planned.index()] = planned.outputs();
         });
-        AtomicReference<Exception> failed = new AtomicReference<>();
+        SendErrors sendErrors = new SendErrors();
         try (KafkaProducer<String, byte[]> producer = kafka.producer(5, 262_144)) {
             for (int i = 0; i < commands; i++) {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(MinimalTopology.OUTPUTS_HEADER, outputs[outputCounts[i]]);
-                producer.send(
-                        new ProducerRecord<>(topics.commands(), null, keys[i], values[i], headers),
-                        (metadata, error) -> {
-                            if (error != null) {
-                                failed.compareAndSet(null, error);
-                            }
-                        });
+                producer.send(new ProducerRecord<>(topics.commands(), null, keys[i], values[i], headers), sendErrors);
             }
             producer.flush();
         }
-        if (failed.get() != null) {
-            throw new RunFailure("processor: pre-loading the commands failed: " + failed.get());
-        }
+        sendErrors.throwIfAny("processor: pre-loading the commands failed");
         long bytes = 0;
         for (byte[] value : values) {
             bytes += value.length;
@@ -427,15 +405,15 @@ public final class ProcessorScenario implements Scenario {
             consumer.seekToEnd(consumer.assignment());
             consumer.assignment().forEach(consumer::position);
 
-            int total = latencyRate * (warmupSeconds + durationSeconds);
+            int total = window.operations(latencyRate);
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
             Pacer pacer = new Pacer(start, latencyRate);
-            LatencyRecorder latency = LatencyRecorder.measuringFrom(start + TimeUnit.SECONDS.toNanos(warmupSeconds));
+            LatencyRecorder latency = LatencyRecorder.measuringFrom(window.measuredFrom(start));
             BitSet answered = new BitSet(total);
             AtomicLong outcomes = new AtomicLong();
             AtomicLong rejected = new AtomicLong();
             AtomicLong duplicates = new AtomicLong();
-            AtomicReference<Exception> failed = new AtomicReference<>();
+            SendErrors sendErrors = new SendErrors();
             String idPrefix = tag + "-b";
             Thread reader = new Thread(
                     () -> {
@@ -488,19 +466,13 @@ public final class ProcessorScenario implements Scenario {
                         null);
                 producer.send(
                         new ProducerRecord<>(topics.commands(), bid.auctionId(), commandSerde.serialize(null, bid)),
-                        (metadata, error) -> {
-                            if (error != null) {
-                                failed.compareAndSet(null, error);
-                            }
-                        });
+                        sendErrors);
                 if (i == total - 1) {
                     result.setting("latency_sender_lag_ms_at_end", (System.nanoTime() - intended) / 1_000_000);
                 }
             }
             reader.join();
-            if (failed.get() != null) {
-                throw new RunFailure("processor: producing commands failed: " + failed.get());
-            }
+            sendErrors.throwIfAny("processor: producing commands failed");
             if (outcomes.get() != total || duplicates.get() > 0) {
                 throw new RunFailure("processor: sent " + total + " commands at " + latencyRate + "/s, got an outcome"
                         + " for " + outcomes.get() + " of them and " + duplicates.get() + " repeated outcomes");

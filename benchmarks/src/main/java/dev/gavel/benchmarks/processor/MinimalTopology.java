@@ -1,4 +1,4 @@
-package dev.gavel.loadgen.kafka;
+package dev.gavel.benchmarks.processor;
 
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.header.Header;

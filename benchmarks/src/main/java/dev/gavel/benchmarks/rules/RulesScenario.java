@@ -1,8 +1,8 @@
-package dev.gavel.loadgen.rules;
+package dev.gavel.benchmarks.rules;
 
-import dev.gavel.loadgen.RunContext;
 import dev.gavel.loadgen.check.RunFailure;
 import dev.gavel.loadgen.report.Results;
+import dev.gavel.loadgen.scenario.RunContext;
 import dev.gavel.loadgen.scenario.Scenario;
 import java.util.Collection;
 import java.util.Locale;
@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "rules",
+        header = "Auction rules (JMH)",
         description = "JMH: AuctionRules.decide on realistic bids, decisions/s per core and allocation.")
-public final class RulesScenario implements Scenario {
+public final class RulesScenario extends Scenario {
 
     @Option(names = "--forks", description = "JVM forks per benchmark (default: ${DEFAULT-VALUE}).")
     int forks = 1;
@@ -37,16 +38,6 @@ public final class RulesScenario implements Scenario {
 
     @Option(names = "--iteration-seconds", description = "Seconds per iteration (default: ${DEFAULT-VALUE}).")
     int iterationSeconds = 2;
-
-    @Override
-    public String name() {
-        return "rules";
-    }
-
-    @Override
-    public String title() {
-        return "Auction rules (JMH)";
-    }
 
     @Override
     public void quick() {

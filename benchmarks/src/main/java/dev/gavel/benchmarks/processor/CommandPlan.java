@@ -1,11 +1,11 @@
-package dev.gavel.loadgen.kafka;
+package dev.gavel.benchmarks.processor;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.CreateAuction;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionMode;
+import dev.gavel.events.BidIncrements;
 import dev.gavel.events.UserRef;
-import dev.gavel.processor.auction.BidIncrements;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
