@@ -33,11 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class ChaosTest {
 
-    /** Processors leave a group 6 s after their last heartbeat, so a frozen one is replaced within the run. */
-    private static final Map<String, String> QUICK_FAILOVER = Map.of(
-            "SPRING_KAFKA_STREAMS_PROPERTIES_CONSUMER_SESSION_TIMEOUT_MS", "6000",
-            "SPRING_KAFKA_STREAMS_PROPERTIES_CONSUMER_HEARTBEAT_INTERVAL_MS", "1500");
-
     private static final boolean LONG = "long".equals(System.getProperty("gavel.chaos.profile"));
 
     /** A fault and what it does to the deployment. */
@@ -131,12 +126,12 @@ class ChaosTest {
 
     @Test
     void theClusterLosesNothingWhileProcessesDie() throws Exception {
-        run("cluster", LocalCluster.start(QUICK_FAILOVER), clusterFaults(), LONG ? 8 : 5);
+        run("cluster", LocalCluster.start(), clusterFaults(), LONG ? 8 : 5);
     }
 
     @Test
     void theSingleNodeLosesNothingWhileItsProcessesDie() throws Exception {
-        run("single node", LocalCluster.startSingle(QUICK_FAILOVER), singleNodeFaults(), 3);
+        run("single node", LocalCluster.startSingle(Map.of()), singleNodeFaults(), 3);
     }
 
     private void run(String deployment, LocalCluster cluster, List<Step> faults, int bidders) throws Exception {
