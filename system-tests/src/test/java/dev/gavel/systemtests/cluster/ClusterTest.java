@@ -1,8 +1,10 @@
 package dev.gavel.systemtests.cluster;
 
 import static dev.gavel.systemtests.support.Messages.createAuction;
+import static dev.gavel.systemtests.support.Messages.message;
 import static dev.gavel.systemtests.support.Messages.placeBid;
 import static dev.gavel.systemtests.support.Messages.subscribe;
+import static dev.gavel.systemtests.support.Stats.topSeller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.systemtests.support.Http;
@@ -31,20 +33,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The local cluster of {@code ./gavel cluster up}: 3 brokers, 2 processors, 2 gateways, all separate processes.
- * Clients spread over both gateways see the same history; auctions go on and end correctly when a processor and a
- * broker stop under load; a gateway that shuts down sends its clients to the other one without losing an event.
- * The tests run in order: each fault stays in place for the next.
+ * The local cluster of {@code ./gavel cluster up}: 3 brokers, 2 processors, 2 gateways and the analytics, all
+ * separate processes. Clients spread over both gateways see the same history and the same statistics; auctions go on
+ * and end correctly when a processor and a broker stop under load; a gateway that shuts down sends its clients to the
+ * other one without losing an event. The tests run in order: each fault stays in place for the next.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
+
+    /** Large enough to make its seller the top seller of the show, whatever the other tests sold. */
+    private static final long RECORD_SALE = 999_000_000;
 
     private static LocalCluster cluster;
     private final List<WsClient> clients = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        // Seven JVMs share this machine: a pause of a few hundred milliseconds must not make a gateway send these
+        // Eight JVMs share this machine: a pause of a few hundred milliseconds must not make a gateway send these
         // clients, which read everything, snapshots instead of events. Conflation has tests of its own.
         cluster = LocalCluster.start(Map.of("GAVEL_GATEWAY_CONFLATE_AFTER", "1h"));
     }
@@ -168,6 +173,40 @@ class ClusterTest {
 
     @Test
     @Order(2)
+    void bothGatewaysServeTheStatisticsTheAnalyticsComputeFromTheShow() {
+        User sam = cluster.signIn(1, "sam");
+        WsClient seller = WsClient.connect(cluster.webSocket(1), sam.token());
+        clients.add(seller);
+        User bob = cluster.signIn(2, "bob");
+        WsClient buyer = WsClient.connect(cluster.webSocket(2), bob.token());
+        clients.add(buyer);
+        String auctionId = open(seller, createAuction().with("buyNowPrice", RECORD_SALE));
+        Http second = new Http(cluster.gateway(2));
+        Waits.until(
+                "gateway 2 knows the auction",
+                () -> second.get("/api/auctions/" + auctionId, bob.token()).status() == 200);
+        Messages.Builder buyNow = message("buy-now").with("auctionId", auctionId);
+
+        buyer.send(buyNow.json());
+
+        assertThat(buyer.reply(buyNow.requestId()).path("buyNow").asBoolean())
+                .as("the buy-now is accepted")
+                .isTrue();
+        for (int gateway = 1; gateway <= 2; gateway++) {
+            Http http = new Http(cluster.gateway(gateway));
+            Waits.until(
+                    "sam's sale in the statistics of gateway " + gateway,
+                    () -> topSeller(http.get("/api/stats", null).json(), sam.id()) != null);
+            JsonNode sales =
+                    topSeller(http.get("/api/stats", null).json(), sam.id()).path("sales");
+            assertThat(sales.path("ended").asLong()).isEqualTo(1);
+            assertThat(sales.path("sold").asLong()).isEqualTo(1);
+            assertThat(sales.path("gmv").decimalValue()).isEqualByComparingTo(String.valueOf(RECORD_SALE));
+        }
+    }
+
+    @Test
+    @Order(3)
     void auctionsContinueAndEndCorrectlyWhenAProcessorAndABrokerStopUnderLoad() throws Exception {
         WsClient seller = connect(1, "sam");
         WsClient bob = connect(1, "bob");
@@ -243,7 +282,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aGatewayThatStopsSendsItsClientsAwayAndTheyResumeOnTheOtherWithoutAGap() {
         WsClient seller = connect(1, "sam");
         WsClient bob = connect(1, "bob");

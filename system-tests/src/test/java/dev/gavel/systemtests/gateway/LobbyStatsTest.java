@@ -3,6 +3,7 @@ package dev.gavel.systemtests.gateway;
 import static dev.gavel.systemtests.support.Messages.createAuction;
 import static dev.gavel.systemtests.support.Messages.message;
 import static dev.gavel.systemtests.support.Messages.placeBid;
+import static dev.gavel.systemtests.support.Stats.topSeller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.systemtests.support.GavelStack;
@@ -102,12 +103,5 @@ class LobbyStatsTest {
                 .mapToLong(auction -> auction.path("bids").asLong())
                 .findFirst()
                 .orElse(0);
-    }
-
-    private static JsonNode topSeller(JsonNode stats, String sellerId) {
-        return StreamSupport.stream(stats.path("topSellers").spliterator(), false)
-                .filter(seller -> seller.path("seller").path("id").asString().equals(sellerId))
-                .findFirst()
-                .orElse(null);
     }
 }

@@ -21,9 +21,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The real multi-process deployments of {@code ./gavel}, each service a separate JVM on loopback ports chosen for
- * this run, under a temporary home: the cluster of {@code ./gavel cluster up} (three Kafka brokers, two bid
- * processors, two gateways) or the single node of {@code ./gavel up}. Faults are real signals to those processes,
- * found by the pid files the script writes.
+ * this run (the variables to set come from the script's port plan), under a temporary home: the cluster of
+ * {@code ./gavel cluster up} (three Kafka brokers, two bid processors, two gateways, the analytics) or the single node
+ * of {@code ./gavel up}. Faults are real signals to those processes, found by the pid files the script writes.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -51,46 +51,91 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts the cluster, with extra settings for every service, and returns once every service is healthy. */
     public static LocalCluster start(Map<String, String> settings) {
-        List<Integer> ports = freePorts(11);
-        Path home = tempDir();
-        Map<String, String> env = new HashMap<>();
-        env.put("GAVEL_HOME", home.toString());
-        env.put("GAVEL_SKIP_BUILD", "1");
-        env.put("GAVEL_KAFKA_PORT", ports.get(0).toString());
-        env.put("GAVEL_KAFKA_PORT_2", ports.get(1).toString());
-        env.put("GAVEL_KAFKA_PORT_3", ports.get(2).toString());
-        env.put("GAVEL_KAFKA_CONTROLLER_PORT", ports.get(3).toString());
-        env.put("GAVEL_KAFKA_CONTROLLER_PORT_2", ports.get(4).toString());
-        env.put("GAVEL_KAFKA_CONTROLLER_PORT_3", ports.get(5).toString());
-        env.put("GAVEL_PROCESSOR_PORT", ports.get(6).toString());
-        env.put("GAVEL_PROCESSOR_PORT_2", ports.get(7).toString());
-        env.put("GAVEL_HTTP_PORT", ports.get(8).toString());
-        env.put("GAVEL_HTTP_PORT_2", ports.get(9).toString());
-        env.put("GAVEL_AUTH_JWT_SECRET", GavelStack.JWT_SECRET);
-        env.putAll(settings);
-        LocalCluster cluster = new LocalCluster(false, home, env, new int[] {ports.get(8), ports.get(9)}, new int[] {
-            ports.get(0), ports.get(1), ports.get(2)
-        });
-        cluster.gavel(Duration.ofMinutes(6), "cluster", "up", "-d");
-        return cluster;
+        return launch(false, settings, Duration.ofMinutes(6));
     }
 
-    /** Starts the single node of {@code ./gavel up}: one broker, one processor, one gateway. */
+    /** Starts the single node of {@code ./gavel up}: one broker, one processor, one gateway, one analytics. */
     public static LocalCluster startSingle(Map<String, String> settings) {
-        List<Integer> ports = freePorts(4);
+        return launch(true, settings, Duration.ofMinutes(4));
+    }
+
+    /**
+     * Starts a deployment on ports free for this run: the script's port plan says which variables to set, and which
+     * ports are the gateways' and the brokers'.
+     */
+    private static LocalCluster launch(boolean single, Map<String, String> settings, Duration timeout) {
         Path home = tempDir();
         Map<String, String> env = new HashMap<>();
         env.put("GAVEL_HOME", home.toString());
         env.put("GAVEL_SKIP_BUILD", "1");
-        env.put("GAVEL_KAFKA_PORT", ports.get(0).toString());
-        env.put("GAVEL_KAFKA_CONTROLLER_PORT", ports.get(1).toString());
-        env.put("GAVEL_PROCESSOR_PORT", ports.get(2).toString());
-        env.put("GAVEL_HTTP_PORT", ports.get(3).toString());
         env.put("GAVEL_AUTH_JWT_SECRET", GavelStack.JWT_SECRET);
+        List<PlannedPort> plan = PlannedPort.parse(run(home, env, Duration.ofMinutes(1), command(single, "ports")));
+        List<Integer> ports = freePorts(plan.size());
+        List<Integer> gateways = new ArrayList<>();
+        List<Integer> brokers = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            PlannedPort planned = plan.get(i);
+            env.put(planned.variable(), ports.get(i).toString());
+            if (planned.isGateway()) {
+                gateways.add(ports.get(i));
+            } else if (planned.isBroker()) {
+                brokers.add(ports.get(i));
+            }
+        }
         env.putAll(settings);
-        LocalCluster node = new LocalCluster(true, home, env, new int[] {ports.get(3)}, new int[] {ports.get(0)});
-        node.gavel(Duration.ofMinutes(4), "up", "-d");
-        return node;
+        LocalCluster deployment = new LocalCluster(single, home, env, toArray(gateways), toArray(brokers));
+        try {
+            deployment.gavel(timeout, command(single, "up", "-d"));
+        } catch (RuntimeException e) {
+            // What did start must not outlive the failed start; its logs stay for the diagnosis.
+            try {
+                deployment.gavel(Duration.ofMinutes(3), command(single, "down"));
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return deployment;
+    }
+
+    /** A line of {@code ./gavel [cluster] ports}: service, listener, the variable that sets the port, and the port. */
+    private record PlannedPort(String service, String listener, String variable) {
+
+        static List<PlannedPort> parse(String plan) {
+            return plan.lines()
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty())
+                    .map(line -> line.split("\\s+"))
+                    .map(fields -> {
+                        if (fields.length != 4) {
+                            throw new IllegalStateException("not a line of the port plan: " + String.join(" ", fields));
+                        }
+                        return new PlannedPort(fields[0], fields[1], fields[2]);
+                    })
+                    .toList();
+        }
+
+        boolean isGateway() {
+            return service.matches("gateway(-\\d+)?") && listener.equals("http");
+        }
+
+        boolean isBroker() {
+            return listener.equals("broker");
+        }
+    }
+
+    private static int[] toArray(List<Integer> ports) {
+        return ports.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The script's arguments for a command of the single node or of the cluster. */
+    private static String[] command(boolean single, String... args) {
+        List<String> command = new ArrayList<>();
+        if (!single) {
+            command.add("cluster");
+        }
+        command.addAll(List.of(args));
+        return command.toArray(String[]::new);
     }
 
     public int gateways() {
@@ -99,11 +144,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts a stopped service again, as the deployment started it, and waits until it is healthy. */
     public void restart(String service) {
-        if (single) {
-            gavel(Duration.ofMinutes(4), "up", "-d");
-        } else {
-            gavel(Duration.ofMinutes(4), "cluster", "start", service);
-        }
+        // The single node's `up -d` starts what is missing and waits until everything is healthy again.
+        gavel(Duration.ofMinutes(4), single ? command(true, "up", "-d") : command(false, "start", service));
     }
 
     /** SIGSTOP: the process freezes, as in a long GC pause or a stalled VM. */
@@ -179,14 +221,19 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void gavel(Duration timeout, String... args) {
+        run(home, environment, timeout, args);
+    }
+
+    /** Runs {@code ./gavel} with these arguments, its output kept in the home; returns the output. */
+    private static String run(Path home, Map<String, String> environment, Duration timeout, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("gavel").toString());
         command.addAll(List.of(args));
+        Path log = home.resolve("gavel-" + String.join("-", args) + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(
-                        home.resolve("gavel-" + String.join("-", args) + ".log").toFile());
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
@@ -195,8 +242,9 @@ public final class LocalCluster implements AutoCloseable {
                 throw new IllegalStateException("./gavel " + String.join(" ", args) + " took longer than " + timeout);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("./gavel " + String.join(" ", args) + " failed:\n" + output(args));
+                throw new IllegalStateException("./gavel " + String.join(" ", args) + " failed:\n" + output(home, log));
             }
+            return Files.readString(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -205,17 +253,17 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private String output(String... args) throws IOException {
-        String log = Files.readString(home.resolve("gavel-" + String.join("-", args) + ".log"));
+    private static String output(Path home, Path log) throws IOException {
+        String output = Files.readString(log);
         Path logs = home.resolve("logs");
         if (Files.isDirectory(logs)) {
             try (var files = Files.list(logs)) {
-                log += files.map(Path::getFileName)
+                output += files.map(Path::getFileName)
                         .map(Path::toString)
-                        .collect(Collectors.joining(", ", "\nlogs: ", ""));
+                        .collect(Collectors.joining(", ", "\nlogs in " + logs + ": ", ""));
             }
         }
-        return log;
+        return output;
     }
 
     /**
@@ -224,11 +272,7 @@ public final class LocalCluster implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (single) {
-            gavel(Duration.ofMinutes(3), "down");
-        } else {
-            gavel(Duration.ofMinutes(3), "cluster", "down");
-        }
+        gavel(Duration.ofMinutes(3), command(single, "down"));
         try {
             FileSystemUtils.deleteRecursively(home);
         } catch (IOException e) {

@@ -1,0 +1,116 @@
+package dev.gavel.systemtests.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The port plan of {@code ./gavel}, which {@code ./gavel ports} and {@code ./gavel cluster ports} print and the
+ * system tests' {@code LocalCluster} reads: one line per port, {@code service listener variable port}.
+ */
+class PortPlanTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    record Line(String service, String listener, String variable, int port) {}
+
+    record Result(int exitCode, String output) {
+
+        List<Line> lines() {
+            List<Line> lines = new ArrayList<>();
+            output.lines().filter(line -> !line.isBlank()).forEach(line -> {
+                String[] fields = line.trim().split("\\s+");
+                assertThat(fields).as("a line of the plan: %s", line).hasSize(4);
+                lines.add(new Line(fields[0], fields[1], fields[2], Integer.parseInt(fields[3])));
+            });
+            return lines;
+        }
+    }
+
+    /** Runs the script with the plan's own defaults (no GAVEL_ setting of the shell that runs the build) and these. */
+    private static Result gavel(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("gavel").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("GAVEL_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("./gavel " + String.join(" ", args) + " did not finish");
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    @Test
+    void theClusterGivesEveryServiceItsOwnPorts() throws Exception {
+        List<Line> plan = gavel(Map.of(), "cluster", "ports").lines();
+
+        assertThat(plan)
+                .extracting(line -> line.service() + " " + line.listener())
+                .containsExactly(
+                        "kafka-1 broker",
+                        "kafka-1 controller",
+                        "kafka-2 broker",
+                        "kafka-2 controller",
+                        "kafka-3 broker",
+                        "kafka-3 controller",
+                        "bid-processor-1 http",
+                        "bid-processor-2 http",
+                        "gateway-1 http",
+                        "gateway-2 http",
+                        "analytics-1 http");
+        assertThat(plan).extracting(Line::variable).doesNotHaveDuplicates();
+        assertThat(plan).extracting(Line::port).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theSingleNodeIsTheClusterOfOneOnTheFirstInstancesPorts() throws Exception {
+        List<Line> single = gavel(Map.of(), "ports").lines();
+        List<Line> cluster = gavel(Map.of(), "cluster", "ports").lines();
+
+        assertThat(single)
+                .extracting(line -> line.service() + " " + line.listener())
+                .containsExactly(
+                        "kafka broker", "kafka controller", "bid-processor http", "gateway http", "analytics http");
+        for (Line line : single) {
+            assertThat(cluster)
+                    .as("the cluster's first %s", line.service())
+                    .contains(new Line(line.service() + "-1", line.listener(), line.variable(), line.port()));
+        }
+    }
+
+    @Test
+    void aPortSetInTheEnvironmentReplacesThePlannedOne() throws Exception {
+        List<Line> defaults = gavel(Map.of(), "cluster", "ports").lines();
+        List<Line> plan =
+                gavel(Map.of("GAVEL_HTTP_PORT_2", "23456"), "cluster", "ports").lines();
+
+        for (int i = 0; i < plan.size(); i++) {
+            Line line = plan.get(i);
+            assertThat(line.port())
+                    .as("port of %s", line.variable())
+                    .isEqualTo(
+                            line.variable().equals("GAVEL_HTTP_PORT_2")
+                                    ? 23456
+                                    : defaults.get(i).port());
+        }
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRefusedByItsVariable() throws Exception {
+        Result result = gavel(Map.of("GAVEL_ANALYTICS_PORT", "http"), "ports");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("GAVEL_ANALYTICS_PORT must be a port number (1-65535), not 'http'");
+    }
+}
