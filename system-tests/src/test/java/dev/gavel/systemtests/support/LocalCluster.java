@@ -273,6 +273,11 @@ public final class LocalCluster implements AutoCloseable {
     @Override
     public void close() {
         gavel(Duration.ofMinutes(3), command(single, "down"));
+        if (Boolean.getBoolean("gavel.cluster.keep")) {
+            // -Dgavel.cluster.keep=true: the logs stay, to find out where a run's time went.
+            System.out.println("Kept the deployment's home, logs included: " + home);
+            return;
+        }
         try {
             FileSystemUtils.deleteRecursively(home);
         } catch (IOException e) {
