@@ -1,11 +1,16 @@
-package dev.gavel.gateway.auction;
+package dev.gavel.gateway.feed;
 
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionView;
 import dev.gavel.events.BidderNotice;
+import dev.gavel.events.BidderNotice.CommandConfirmed;
+import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.ShowStats;
 import dev.gavel.events.Topics;
+import dev.gavel.gateway.auction.AuctionDirectory;
+import dev.gavel.gateway.auction.StatsBoard;
+import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.command.CommandService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -16,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,7 +40,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads every partition of the processor's output, without a consumer group: every gateway instance sees every
- * event and every private outcome, so any instance can serve any auction and answer any command it produced.
+ * event and every private outcome, so any instance can serve any auction and answer any command it produced. Each
+ * event goes to the directory, which sends it to the auction's subscribers, and then, with the auction after it, to the
+ * command it answers; each private outcome goes to its command; the statistics go to the lobby's board.
  *
  * <p>At start it pins the end of the event topics, then loads the compacted {@code auction-state} topic up to its end,
  * then follows the events from the pinned positions. Every event committed before the pin is in the state it loaded;
@@ -46,7 +55,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
-    private final Map<String, Object> consumerConfig;
+    private final Supplier<Consumer<String, byte[]>> consumers;
     private final AuctionDirectory directory;
     private final CommandService commands;
     private final JsonSerde<AuctionEvent> events = JsonSerde.events();
@@ -60,32 +69,40 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private volatile boolean running;
     private volatile boolean ready;
     private boolean loaded;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
     private final MeterRegistry meters;
     private final Clock clock;
     private final Duration endedAuctionTtl;
 
+    /**
+     * @param consumers a new consumer for each attempt to read: {@link #kafkaConsumers} in the gateway
+     */
     public AuctionFeed(
-            Map<String, Object> consumerConfig,
+            Supplier<Consumer<String, byte[]>> consumers,
             AuctionDirectory directory,
             CommandService commands,
             StatsBoard board,
             MeterRegistry meters,
             Clock clock,
             Duration endedAuctionTtl) {
-        Map<String, Object> config = new HashMap<>(consumerConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.consumerConfig = config;
+        this.consumers = consumers;
         this.directory = directory;
         this.commands = commands;
         this.board = board;
         this.meters = meters;
         this.clock = clock;
         this.endedAuctionTtl = endedAuctionTtl;
+    }
+
+    /** Consumers as the feed needs them: no group, so no commits, and only committed records. */
+    public static Supplier<Consumer<String, byte[]>> kafkaConsumers(Map<String, Object> consumerConfig) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
@@ -99,7 +116,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
+        Consumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -129,8 +146,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> kafka =
-                            new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+            try (Consumer<String, byte[]> kafka = consumers.get();
                     KafkaClientMetrics metrics = new KafkaClientMetrics(kafka)) {
                 metrics.bindTo(meters);
                 consumer = kafka;
@@ -144,7 +160,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
                 ready = true;
                 while (running) {
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                        dispatch(record);
+                        route(record);
                         positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
                 }
@@ -157,7 +173,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         }
     }
 
-    private void catchUp(KafkaConsumer<String, byte[]> kafka) {
+    private void catchUp(Consumer<String, byte[]> kafka) {
         List<TopicPartition> live = new ArrayList<>(partitions(kafka, Topics.AUCTION_EVENTS));
         live.addAll(partitions(kafka, Topics.BID_REJECTIONS));
         List<TopicPartition> statistics = partitions(kafka, Topics.SHOW_STATS);
@@ -180,7 +196,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
                     restore(record, forgetEndedBefore);
                     restored++;
                 } else {
-                    dispatch(record);
+                    route(record);
                 }
             }
         }
@@ -191,16 +207,16 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         log.info("Loaded {} auction snapshots ({} records); following events", directory.size(), restored);
     }
 
-    private void resume(KafkaConsumer<String, byte[]> kafka) {
+    private void resume(Consumer<String, byte[]> kafka) {
         kafka.assign(List.copyOf(positions.keySet()));
         positions.forEach(kafka::seek);
     }
 
-    private boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
+    private boolean reached(Consumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue());
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, String topic) {
+    private List<TopicPartition> partitions(Consumer<String, byte[]> kafka, String topic) {
         while (running) {
             List<PartitionInfo> infos = kafka.partitionsFor(topic);
             if (infos != null && !infos.isEmpty()) {
@@ -222,22 +238,31 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         }
     }
 
-    private void dispatch(ConsumerRecord<String, byte[]> record) {
+    private void route(ConsumerRecord<String, byte[]> record) {
         try {
             if (record.topic().equals(Topics.AUCTION_EVENTS)) {
                 AuctionEvent event = events.deserialize(record.topic(), record.value());
                 AuctionView after = directory.publish(event);
                 if (after != null) {
-                    commands.onEvent(event, after);
+                    commands.complete(event.commandId(), new CommandOutcome.Accepted(event, after));
                 }
             } else if (record.topic().equals(Topics.SHOW_STATS)) {
                 board.apply(stats.deserialize(record.topic(), record.value()));
             } else {
-                commands.onNotice(notices.deserialize(record.topic(), record.value()));
+                BidderNotice notice = notices.deserialize(record.topic(), record.value());
+                commands.complete(notice.commandId(), outcomeOf(notice));
             }
         } catch (SerializationException e) {
             log.warn("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
         }
+    }
+
+    private CommandOutcome outcomeOf(BidderNotice notice) {
+        if (notice instanceof CommandRejected rejected) {
+            return new CommandOutcome.Rejected(rejected);
+        }
+        return new CommandOutcome.Confirmed(
+                (CommandConfirmed) notice, directory.find(notice.auctionId()).orElse(null));
     }
 
     private void pause() {
