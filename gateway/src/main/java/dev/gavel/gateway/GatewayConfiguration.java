@@ -10,6 +10,7 @@ import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
 import dev.gavel.gateway.command.Replies;
 import dev.gavel.gateway.feed.AuctionFeed;
+import dev.gavel.gateway.feed.ResultRouter;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.threads.TimerThread;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,22 +84,17 @@ class GatewayConfiguration {
     }
 
     @Bean
+    ResultRouter resultRouter(AuctionDirectory directory, CommandService commands, StatsBoard board) {
+        return new ResultRouter(directory, commands, board);
+    }
+
+    @Bean
     AuctionFeed auctionFeed(
-            KafkaProperties kafka,
-            AuctionDirectory directory,
-            CommandService commands,
-            StatsBoard board,
-            MeterRegistry meters,
-            Clock clock,
-            GatewayProperties gateway) {
+            KafkaProperties kafka, ResultRouter results, MeterRegistry meters, Clock clock, GatewayProperties gateway) {
         return new AuctionFeed(
-                AuctionFeed.kafkaConsumers(kafka.buildConsumerProperties()),
-                directory,
-                commands,
-                board,
-                meters,
-                clock,
-                gateway.endedAuctionTtl());
+                AuctionFeed.kafkaConsumers(kafka.buildConsumerProperties(), meters),
+                results,
+                () -> clock.instant().minus(gateway.endedAuctionTtl()));
     }
 
     @Bean

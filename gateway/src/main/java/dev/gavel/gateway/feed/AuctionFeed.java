@@ -1,20 +1,7 @@
 package dev.gavel.gateway.feed;
 
-import dev.gavel.events.AuctionEvent;
-import dev.gavel.events.AuctionView;
-import dev.gavel.events.BidderNotice;
-import dev.gavel.events.BidderNotice.CommandConfirmed;
-import dev.gavel.events.BidderNotice.CommandRejected;
-import dev.gavel.events.JsonSerde;
-import dev.gavel.events.ShowStats;
 import dev.gavel.events.Topics;
-import dev.gavel.gateway.auction.AuctionDirectory;
-import dev.gavel.gateway.auction.StatsBoard;
-import dev.gavel.gateway.command.CommandOutcome;
-import dev.gavel.gateway.command.CommandService;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +12,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,12 +22,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 
 /**
  * Reads every partition of the processor's output, without a consumer group: every gateway instance sees every
- * event and every private outcome, so any instance can serve any auction and answer any command it produced. Each
- * event goes to the directory, which sends it to the auction's subscribers, and then, with the auction after it, to the
- * command it answers; each private outcome goes to its command; the statistics go to the lobby's board.
+ * event and every private outcome, so any instance can serve any auction and answer any command it produced. What
+ * each record means is the {@link ResultRouter}'s business.
  *
  * <p>At start it pins the end of the event topics, then loads the compacted {@code auction-state} topic up to its end,
  * then follows the events from the pinned positions. Every event committed before the pin is in the state it loaded;
@@ -56,13 +42,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
-    private final AuctionDirectory directory;
-    private final CommandService commands;
-    private final JsonSerde<AuctionEvent> events = JsonSerde.events();
-    private final JsonSerde<BidderNotice> notices = JsonSerde.notices();
-    private final JsonSerde<AuctionView> views = JsonSerde.views();
-    private final JsonSerde<ShowStats> stats = JsonSerde.stats();
-    private final StatsBoard board;
+    private final ResultRouter results;
     /** Next offset to read per partition, so that a restart of the loop resumes where it stopped. */
     private final Map<TopicPartition, Long> positions = new HashMap<>();
 
@@ -72,37 +52,34 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
-    private final MeterRegistry meters;
-    private final Clock clock;
-    private final Duration endedAuctionTtl;
+    /** When a start began: snapshots of auctions that ended before then minus the ended-auction TTL are not loaded. */
+    private final Supplier<Instant> forgetEndedBefore;
 
     /**
      * @param consumers a new consumer for each attempt to read: {@link #kafkaConsumers} in the gateway
+     * @param forgetEndedBefore at start, the end before which an ended auction is not loaded
      */
     public AuctionFeed(
-            Supplier<Consumer<String, byte[]>> consumers,
-            AuctionDirectory directory,
-            CommandService commands,
-            StatsBoard board,
-            MeterRegistry meters,
-            Clock clock,
-            Duration endedAuctionTtl) {
+            Supplier<Consumer<String, byte[]>> consumers, ResultRouter results, Supplier<Instant> forgetEndedBefore) {
         this.consumers = consumers;
-        this.directory = directory;
-        this.commands = commands;
-        this.board = board;
-        this.meters = meters;
-        this.clock = clock;
-        this.endedAuctionTtl = endedAuctionTtl;
+        this.results = results;
+        this.forgetEndedBefore = forgetEndedBefore;
     }
 
-    /** Consumers as the feed needs them: no group, so no commits, and only committed records. */
-    public static Supplier<Consumer<String, byte[]>> kafkaConsumers(Map<String, Object> consumerConfig) {
+    /**
+     * Consumers as the feed needs them: no group, so no commits, and only committed records; their client metrics are
+     * bound to {@code meters} while they are open.
+     */
+    public static Supplier<Consumer<String, byte[]>> kafkaConsumers(
+            Map<String, Object> consumerConfig, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        DefaultKafkaConsumerFactory<String, byte[]> factory =
+                new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory::createConsumer;
     }
 
     @Override
@@ -136,7 +113,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     @Override
     public Health health() {
         return (ready ? Health.up() : Health.outOfService())
-                .withDetail("auctions", directory.size())
+                .withDetail("auctions", results.auctions())
                 .build();
     }
 
@@ -146,9 +123,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
 
     private void run() {
         while (running) {
-            try (Consumer<String, byte[]> kafka = consumers.get();
-                    KafkaClientMetrics metrics = new KafkaClientMetrics(kafka)) {
-                metrics.bindTo(meters);
+            try (Consumer<String, byte[]> kafka = consumers.get()) {
                 consumer = kafka;
                 if (loaded) {
                     resume(kafka);
@@ -160,7 +135,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
                 ready = true;
                 while (running) {
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                        route(record);
+                        results.route(record);
                         positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
                 }
@@ -188,15 +163,15 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         kafka.seekToBeginning(statistics);
         kafka.seekToBeginning(state);
         Map<TopicPartition, Long> end = kafka.endOffsets(state);
-        Instant forgetEndedBefore = clock.instant().minus(endedAuctionTtl);
+        Instant forgetEndedBefore = this.forgetEndedBefore.get();
         int restored = 0;
         while (running && !reached(kafka, end)) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                 if (record.topic().equals(Topics.AUCTION_STATE)) {
-                    restore(record, forgetEndedBefore);
+                    results.restore(record, forgetEndedBefore);
                     restored++;
                 } else {
-                    route(record);
+                    results.route(record);
                 }
             }
         }
@@ -204,7 +179,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         kafka.assign(List.copyOf(positions.keySet()));
         positions.forEach(kafka::seek);
         kafka.resume(live);
-        log.info("Loaded {} auction snapshots ({} records); following events", directory.size(), restored);
+        log.info("Loaded {} auction snapshots ({} records); following events", results.auctions(), restored);
     }
 
     private void resume(Consumer<String, byte[]> kafka) {
@@ -228,41 +203,6 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
             pause();
         }
         throw new WakeupException();
-    }
-
-    private void restore(ConsumerRecord<String, byte[]> record, Instant forgetEndedBefore) {
-        try {
-            directory.restore(record.key(), views.deserialize(record.topic(), record.value()), forgetEndedBefore);
-        } catch (SerializationException e) {
-            log.warn("Skipping unreadable snapshot at {}-{}@{}", record.topic(), record.partition(), record.offset());
-        }
-    }
-
-    private void route(ConsumerRecord<String, byte[]> record) {
-        try {
-            if (record.topic().equals(Topics.AUCTION_EVENTS)) {
-                AuctionEvent event = events.deserialize(record.topic(), record.value());
-                AuctionView after = directory.publish(event);
-                if (after != null) {
-                    commands.complete(event.commandId(), new CommandOutcome.Accepted(event, after));
-                }
-            } else if (record.topic().equals(Topics.SHOW_STATS)) {
-                board.apply(stats.deserialize(record.topic(), record.value()));
-            } else {
-                BidderNotice notice = notices.deserialize(record.topic(), record.value());
-                commands.complete(notice.commandId(), outcomeOf(notice));
-            }
-        } catch (SerializationException e) {
-            log.warn("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
-        }
-    }
-
-    private CommandOutcome outcomeOf(BidderNotice notice) {
-        if (notice instanceof CommandRejected rejected) {
-            return new CommandOutcome.Rejected(rejected);
-        }
-        return new CommandOutcome.Confirmed(
-                (CommandConfirmed) notice, directory.find(notice.auctionId()).orElse(null));
     }
 
     private void pause() {

@@ -24,7 +24,6 @@ import dev.gavel.gateway.testing.Frames;
 import dev.gavel.gateway.testing.ManualScheduler;
 import dev.gavel.gateway.testing.MutableClock;
 import dev.gavel.gateway.testing.Times;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -66,12 +65,8 @@ class AuctionFeedTest {
 
     private final AuctionFeed feed = new AuctionFeed(
             consumers::removeFirst,
-            directory,
-            commands.service(),
-            board,
-            new SimpleMeterRegistry(),
-            clock,
-            ENDED_AUCTION_TTL);
+            new ResultRouter(directory, commands.service(), board),
+            () -> clock.instant().minus(ENDED_AUCTION_TTL));
 
     private final AuctionHistory lamp = AuctionHistory.of("lamp");
 
@@ -235,16 +230,23 @@ class AuctionFeedTest {
             return kafka;
         }
 
+        /** The feed starts and reads {@code record} after the state: the outcome of Bob's bid, once it has one. */
+        private CommandOutcome outcomeOnceRead(
+                MockConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record) {
+            kafka.schedulePollTask(() -> kafka.addRecord(record));
+            startAndAwaitReady();
+            await().atMost(Duration.ofSeconds(5)).until(outcome::isDone);
+            return outcome.join();
+        }
+
         @Test
         void anEventAnswersItsCommandWithTheAuctionAfterIt() {
             MockConsumer<String, byte[]> kafka = bobHasBid();
             AuctionEvent.BidPlaced placed = lamp.bid(BOB, 11_00, BOB, bobsBid.commandId());
-            kafka.schedulePollTask(() -> kafka.addRecord(event(1, placed)));
 
-            startAndAwaitReady();
+            CommandOutcome answer = outcomeOnceRead(kafka, event(1, placed));
 
-            await().atMost(Duration.ofSeconds(5)).until(outcome::isDone);
-            assertThat(outcome.join()).isEqualTo(new CommandOutcome.Accepted(placed, lamp.view()));
+            assertThat(answer).isEqualTo(new CommandOutcome.Accepted(placed, lamp.view()));
         }
 
         @Test
@@ -259,12 +261,10 @@ class AuctionFeedTest {
                     RejectionReason.BID_TOO_LOW,
                     "the minimum bid is 12.00",
                     12_00L);
-            kafka.schedulePollTask(() -> kafka.addRecord(notice(0, tooLow)));
 
-            startAndAwaitReady();
+            CommandOutcome answer = outcomeOnceRead(kafka, notice(0, tooLow));
 
-            await().atMost(Duration.ofSeconds(5)).until(outcome::isDone);
-            assertThat(outcome.join()).isEqualTo(new CommandOutcome.Rejected(tooLow));
+            assertThat(answer).isEqualTo(new CommandOutcome.Rejected(tooLow));
         }
 
         @Test
@@ -272,12 +272,10 @@ class AuctionFeedTest {
             MockConsumer<String, byte[]> kafka = bobHasBid();
             BidderNotice.CommandConfirmed repeated = new BidderNotice.CommandConfirmed(
                     bobsBid.commandId(), "lamp", "place-bid", BOB, Times.NOW, 11_00L, null, 11_00L, true, true, 2L);
-            kafka.schedulePollTask(() -> kafka.addRecord(notice(0, repeated)));
 
-            startAndAwaitReady();
+            CommandOutcome answer = outcomeOnceRead(kafka, notice(0, repeated));
 
-            await().atMost(Duration.ofSeconds(5)).until(outcome::isDone);
-            assertThat(outcome.join()).isEqualTo(new CommandOutcome.Confirmed(repeated, lamp.view()));
+            assertThat(answer).isEqualTo(new CommandOutcome.Confirmed(repeated, lamp.view()));
         }
 
         @Test

@@ -68,6 +68,11 @@ class AuctionWebSocketHandlerTest {
         handler.afterConnectionClosed(socket.ws(), CloseStatus.NORMAL);
     }
 
+    /** The code of the first frame sent to {@code socket}, an error. */
+    private static String firstErrorCode(FakeSocket socket) {
+        return Frames.read(socket.written().get(0)).path("code").asString();
+    }
+
     private double messagesIn() {
         return meters.counter("gavel.ws.messages.in").count();
     }
@@ -162,8 +167,7 @@ class AuctionWebSocketHandlerTest {
             handler.handleMessage(socket.ws(), new TextMessage("\"}", true));
 
             assertThat(socket.frames()).containsExactly("error");
-            assertThat(Frames.read(socket.written().get(0)).path("code").asString())
-                    .isEqualTo("MESSAGE_TOO_LARGE");
+            assertThat(firstErrorCode(socket)).isEqualTo("MESSAGE_TOO_LARGE");
             assertThat(messagesIn()).isEqualTo(1);
         }
 
@@ -173,8 +177,7 @@ class AuctionWebSocketHandlerTest {
 
             handler.handleMessage(socket.ws(), new BinaryMessage(ByteBuffer.wrap(new byte[] {1, 2}), true));
 
-            assertThat(Frames.read(socket.written().get(0)).path("code").asString())
-                    .isEqualTo("INVALID_MESSAGE");
+            assertThat(firstErrorCode(socket)).isEqualTo("INVALID_MESSAGE");
             assertThat(messagesIn()).isEqualTo(1);
         }
 

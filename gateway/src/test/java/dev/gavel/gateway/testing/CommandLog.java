@@ -8,7 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.gavel.events.AuctionCommand;
-import dev.gavel.events.BidderNotice;
+import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.RejectionReason;
 import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.command.CommandOutcome;
@@ -85,15 +85,15 @@ public final class CommandLog {
         service.complete(last().commandId(), outcome);
     }
 
-    /** The processor rejects the command produced last for {@code reason}. */
+    /** The processor rejects the command produced last for {@code reason}, without a minimum bid. */
     public void rejectLast(RejectionReason reason) {
         AuctionCommand command = last();
-        answerLast(new CommandOutcome.Rejected(new BidderNotice.CommandRejected(
+        answerLast(new CommandOutcome.Rejected(new CommandRejected(
                 command.commandId(),
                 command.auctionId(),
                 command.commandType(),
                 command.issuer(),
-                command.receivedAt(),
+                Times.NOW,
                 reason,
                 "refused: " + reason,
                 null)));
