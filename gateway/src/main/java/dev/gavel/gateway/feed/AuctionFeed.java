@@ -43,6 +43,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final ResultRouter results;
+    private final Supplier<Instant> forgetEndedBefore;
     /** Next offset to read per partition, so that a restart of the loop resumes where it stopped. */
     private final Map<TopicPartition, Long> positions = new HashMap<>();
 
@@ -52,12 +53,10 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
-    /** When a start began: snapshots of auctions that ended before then minus the ended-auction TTL are not loaded. */
-    private final Supplier<Instant> forgetEndedBefore;
-
     /**
      * @param consumers a new consumer for each attempt to read: {@link #kafkaConsumers} in the gateway
-     * @param forgetEndedBefore at start, the end before which an ended auction is not loaded
+     * @param forgetEndedBefore asked when the state is loaded: an auction that ended before it is not (the directory
+     *     would soon forget it)
      */
     public AuctionFeed(
             Supplier<Consumer<String, byte[]>> consumers, ResultRouter results, Supplier<Instant> forgetEndedBefore) {
