@@ -3,16 +3,19 @@ package dev.gavel.gateway;
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.gateway.auction.AuctionDirectory;
-import dev.gavel.gateway.auction.AuctionFeed;
 import dev.gavel.gateway.auction.StatsBoard;
-import dev.gavel.gateway.auction.StreamFrameTimer;
+import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
 import dev.gavel.gateway.command.Replies;
+import dev.gavel.gateway.feed.AuctionFeed;
+import dev.gavel.gateway.feed.ResultRouter;
 import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.threads.TimerThread;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,13 +36,15 @@ class GatewayConfiguration {
         return new FrameWriter(clock);
     }
 
+    /** Sends the events that waited for the next frame of their auction's stream. */
     @Bean(destroyMethod = "close")
-    StreamFrameTimer streamFrameTimer() {
-        return new StreamFrameTimer();
+    TimerThread streamFrameTimer() {
+        return new TimerThread("gavel-stream-frames");
     }
 
     @Bean
-    AuctionDirectory auctionDirectory(FrameWriter frames, GatewayProperties gateway, StreamFrameTimer timer) {
+    AuctionDirectory auctionDirectory(
+            FrameWriter frames, GatewayProperties gateway, @Qualifier("streamFrameTimer") TimerThread timer) {
         return new AuctionDirectory(frames, gateway.replayBufferSize(), gateway.streamFrameInterval(), timer);
     }
 
@@ -66,21 +71,28 @@ class GatewayConfiguration {
     }
 
     @Bean
-    AuctionFeed auctionFeed(
-            KafkaProperties kafka,
-            AuctionDirectory directory,
-            CommandService commands,
-            StatsBoard board,
-            MeterRegistry meters,
-            Clock clock,
-            GatewayProperties gateway) {
-        return new AuctionFeed(
-                kafka.buildConsumerProperties(), directory, commands, board, meters, clock, gateway.endedAuctionTtl());
+    ResultRouter resultRouter(AuctionDirectory directory, CommandService commands, StatsBoard board) {
+        return new ResultRouter(directory, commands, board);
     }
 
     @Bean
-    Replies replies(FrameWriter frames, AuctionDirectory directory) {
-        return new Replies(frames, directory);
+    AuctionFeed auctionFeed(
+            KafkaProperties kafka, ResultRouter results, MeterRegistry meters, Clock clock, GatewayProperties gateway) {
+        return new AuctionFeed(
+                AuctionFeed.kafkaConsumers(kafka.buildConsumerProperties(), meters),
+                results,
+                () -> clock.instant().minus(gateway.endedAuctionTtl()));
+    }
+
+    @Bean
+    Replies replies(FrameWriter frames) {
+        return new Replies(frames);
+    }
+
+    @Bean
+    CommandGateway commandGateway(
+            CommandService commands, Replies replies, RateLimits limits, Clock clock, MeterRegistry meters) {
+        return new CommandGateway(commands, replies, limits, clock, meters);
     }
 
     @Bean

@@ -1,13 +1,8 @@
 package dev.gavel.gateway.auction;
 
-import dev.gavel.events.AuctionCommand;
-import dev.gavel.events.UserRef;
 import dev.gavel.gateway.auth.Identity;
 import dev.gavel.gateway.command.CommandFactory;
-import dev.gavel.gateway.command.CommandService;
-import dev.gavel.gateway.command.RateLimits;
-import dev.gavel.gateway.command.Replies;
-import dev.gavel.gateway.protocol.Amounts.InvalidAmountException;
+import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.protocol.AuctionDto;
 import dev.gavel.gateway.protocol.ClientMessage;
 import dev.gavel.gateway.protocol.ClientMessageReader;
@@ -15,7 +10,6 @@ import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.protocol.ProtocolException;
 import dev.gavel.gateway.protocol.ServerMessage;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
@@ -41,20 +35,12 @@ class AuctionController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final AuctionDirectory directory;
-    private final CommandService commands;
-    private final Replies replies;
-    private final RateLimits limits;
-    private final Clock clock;
-    private final CommandFactory factory = new CommandFactory();
+    private final CommandGateway commands;
     private final ClientMessageReader reader = new ClientMessageReader();
 
-    AuctionController(
-            AuctionDirectory directory, CommandService commands, Replies replies, RateLimits limits, Clock clock) {
+    AuctionController(AuctionDirectory directory, CommandGateway commands) {
         this.directory = directory;
         this.commands = commands;
-        this.replies = replies;
-        this.limits = limits;
-        this.clock = clock;
     }
 
     record Page(List<AuctionDto> items, int page, int size, int totalItems) {}
@@ -101,18 +87,7 @@ class AuctionController {
     }
 
     private CompletableFuture<ResponseEntity<ServerMessage>> submit(Jwt jwt, ClientMessage.Command request) {
-        UserRef user = Identity.of(jwt).user();
-        if (!limits.tryCommand(user.id())) {
-            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many commands: slow down");
-        }
-        AuctionCommand command;
-        try {
-            command = factory.toCommand(request, user, clock.instant());
-        } catch (InvalidAmountException e) {
-            throw Problems.rejected(
-                    replies.invalidAmount(request, ((ClientMessage.PlaceBid) request).auctionId(), e.getMessage()));
-        }
-        return commands.submit(command).thenApply(outcome -> respond(replies.to(request, user.id(), outcome)));
+        return commands.submit(Identity.of(jwt).user(), request).thenApply(AuctionController::respond);
     }
 
     private static ResponseEntity<ServerMessage> respond(ServerMessage reply) {

@@ -1,11 +1,6 @@
 package dev.gavel.gateway.command;
 
 import dev.gavel.events.AuctionCommand;
-import dev.gavel.events.AuctionEvent;
-import dev.gavel.events.AuctionView;
-import dev.gavel.events.BidderNotice;
-import dev.gavel.events.BidderNotice.CommandConfirmed;
-import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.Topics;
 import dev.gavel.gateway.protocol.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,9 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Produces commands to the log and waits for their outcome. Any gateway instance reads every outcome; only the
- * instance that produced a command has it pending, and only the first outcome completes it. A command whose outcome
- * does not arrive within the reply timeout is answered {@code TIMEOUT}: it is in the log and will still be decided.
+ * Produces commands to the log and waits for their outcome; the one place where the gateway writes to Kafka. Any
+ * gateway instance reads every outcome; only the instance that produced a command has it pending, and only the first
+ * outcome completes it. A command whose outcome does not arrive within the reply timeout is answered {@code TIMEOUT}:
+ * it is in the log and will still be decided.
  */
 public class CommandService {
 
@@ -56,7 +52,7 @@ public class CommandService {
             this.deadlineMillis = clock.millis() + replyTimeout.toMillis();
         }
 
-        void complete(CommandOutcome outcome) {
+        void answer(CommandOutcome outcome) {
             Timer.builder("gavel.commands")
                     .description("Command round trip through Kafka, from produce to outcome")
                     .tag("type", command.commandType())
@@ -71,7 +67,7 @@ public class CommandService {
     public CompletableFuture<CommandOutcome> submit(AuctionCommand command) {
         CompletableFuture<CommandOutcome> outcome = new CompletableFuture<>();
         Pending[] created = {null};
-        // compute() is atomic with finish()'s remove(): a waiter is either answered with the pending entry or starts
+        // compute() is atomic with complete()'s remove(): a waiter is either answered with the pending entry or starts
         // a new one, whose repeated command the processor answers with the original outcome.
         pending.compute(command.commandId(), (id, existing) -> {
             Pending entry = existing != null ? existing : (created[0] = new Pending(command));
@@ -99,25 +95,11 @@ public class CommandService {
 
     private void unavailable(AuctionCommand command, Throwable error) {
         log.warn("Could not produce command {}: {}", command.commandId(), error.toString());
-        finish(
+        complete(
                 command.commandId(),
                 new CommandOutcome.Failed(
                         ErrorCode.UNAVAILABLE,
                         "the auction service cannot be reached right now; the command may not have been recorded"));
-    }
-
-    /** Called for every public event, in log order. */
-    public void onEvent(AuctionEvent event, AuctionView after) {
-        finish(event.commandId(), new CommandOutcome.Accepted(event, after));
-    }
-
-    /** Called for every private notice. */
-    public void onNotice(BidderNotice notice) {
-        if (notice instanceof CommandRejected rejected) {
-            finish(notice.commandId(), new CommandOutcome.Rejected(rejected));
-        } else {
-            finish(notice.commandId(), new CommandOutcome.Confirmed((CommandConfirmed) notice));
-        }
     }
 
     /** Answers the commands whose outcome did not arrive in time. */
@@ -125,7 +107,7 @@ public class CommandService {
         long now = clock.millis();
         pending.values().stream()
                 .filter(entry -> entry.deadlineMillis <= now)
-                .forEach(entry -> finish(
+                .forEach(entry -> complete(
                         entry.command.commandId(),
                         new CommandOutcome.Failed(
                                 ErrorCode.TIMEOUT,
@@ -136,13 +118,17 @@ public class CommandService {
         return pending.size();
     }
 
-    private void finish(String commandId, CommandOutcome outcome) {
+    /**
+     * Answers the command with its outcome, if it is pending here and not answered yet. Every instance reads every
+     * outcome, in log order: the outcome of a command that another instance produced is ignored.
+     */
+    public void complete(String commandId, CommandOutcome outcome) {
         if (commandId == null) {
             return;
         }
         Pending entry = pending.remove(commandId);
         if (entry != null) {
-            entry.complete(outcome);
+            entry.answer(outcome);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.gavel.gateway.command;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
-import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.protocol.Amounts;
 import dev.gavel.gateway.protocol.AuctionDto;
 import dev.gavel.gateway.protocol.ClientMessage;
@@ -15,11 +14,9 @@ import dev.gavel.gateway.protocol.ServerMessage;
 public final class Replies {
 
     private final FrameWriter frames;
-    private final AuctionDirectory directory;
 
-    public Replies(FrameWriter frames, AuctionDirectory directory) {
+    public Replies(FrameWriter frames) {
         this.frames = frames;
-        this.directory = directory;
     }
 
     public ServerMessage to(ClientMessage.Command request, String userId, CommandOutcome outcome) {
@@ -34,7 +31,7 @@ public final class Replies {
         if (request instanceof ClientMessage.CreateAuction) {
             return outcome instanceof CommandOutcome.Accepted accepted
                     ? new ServerMessage.AuctionCreated(requestId, AuctionDto.of(accepted.auction()), null, now)
-                    : createdAgain(requestId, ((CommandOutcome.Confirmed) outcome).notice());
+                    : createdAgain(requestId, (CommandOutcome.Confirmed) outcome);
         }
         if (request instanceof ClientMessage.CancelAuction cancel) {
             return new ServerMessage.AuctionCancelled(requestId, cancel.auctionId(), now);
@@ -100,18 +97,16 @@ public final class Replies {
     }
 
     /** A repeated create: answer with the auction as it is now. */
-    private ServerMessage createdAgain(String requestId, CommandConfirmed notice) {
-        return directory
-                .find(notice.auctionId())
-                .<ServerMessage>map(
-                        view -> new ServerMessage.AuctionCreated(requestId, AuctionDto.of(view), null, frames.now()))
-                .orElseGet(() -> frames.error(requestId, ErrorCode.AUCTION_NOT_FOUND, "the auction no longer exists"));
+    private ServerMessage createdAgain(String requestId, CommandOutcome.Confirmed confirmed) {
+        if (confirmed.auction() == null) {
+            return frames.error(requestId, ErrorCode.AUCTION_NOT_FOUND, "the auction no longer exists");
+        }
+        return new ServerMessage.AuctionCreated(requestId, AuctionDto.of(confirmed.auction()), null, frames.now());
     }
 
     /** The answer to a bid whose amounts no auction accepts: it never reaches the log. */
-    public ServerMessage invalidAmount(ClientMessage.Command request, String auctionId, String message) {
-        String bidId = request instanceof ClientMessage.PlaceBid bid ? bid.bidId() : null;
+    public ServerMessage invalidAmount(ClientMessage.PlaceBid bid, String message) {
         return new ServerMessage.BidRejected(
-                request.requestId(), auctionId, "INVALID_AMOUNT", null, message, bidId, frames.now());
+                bid.requestId(), bid.auctionId(), "INVALID_AMOUNT", null, message, bid.bidId(), frames.now());
     }
 }

@@ -3,24 +3,27 @@ package dev.gavel.gateway.session;
 import dev.gavel.gateway.GatewayProperties;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.StatsBoard;
-import dev.gavel.gateway.command.CommandService;
+import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.command.RateLimits;
-import dev.gavel.gateway.command.Replies;
 import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.threads.TimerThread;
+import dev.gavel.gateway.threads.WorkerThreads;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-class WebSocketConfiguration implements WebSocketConfigurer {
+class WebSocketConfiguration {
 
     /**
      * The container's buffers, allocated for every connection: messages arrive in parts of this size, so they need
@@ -36,28 +39,78 @@ class WebSocketConfiguration implements WebSocketConfigurer {
      */
     static final int SOCKET_BUFFER_BYTES = 4096;
 
-    private final AuctionWebSocketHandler handler;
     private final GatewayProperties gateway;
 
-    WebSocketConfiguration(
-            AuctionDirectory directory,
-            StatsBoard stats,
-            CommandService commands,
-            FrameWriter frames,
-            Replies replies,
-            RateLimits limits,
-            GatewayProperties gateway,
-            Clock clock,
-            MeterRegistry meters) {
-        this.handler = new AuctionWebSocketHandler(
-                directory, stats, commands, frames, replies, limits, gateway, clock, meters);
+    WebSocketConfiguration(GatewayProperties gateway) {
         this.gateway = gateway;
     }
 
-    @Override
-    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+    /** Writes frames to sockets; as many threads as cores, since the writes are non-blocking. */
+    @Bean(destroyMethod = "close")
+    WorkerThreads frameSenders() {
+        return new WorkerThreads("gavel-sender", Runtime.getRuntime().availableProcessors());
+    }
+
+    @Bean(destroyMethod = "close")
+    TimerThread subscribeRetries() {
+        return new TimerThread("gavel-subscribe-retries");
+    }
+
+    @Bean
+    MessageRouter messageRouter(
+            AuctionDirectory directory,
+            StatsBoard stats,
+            CommandGateway commands,
+            FrameWriter frames,
+            @Qualifier("subscribeRetries") TimerThread retries,
+            Clock clock) {
+        return new MessageRouter(
+                directory,
+                stats,
+                commands,
+                frames,
+                retries,
+                clock,
+                gateway.unknownAuctionWait(),
+                gateway.messageBurst(),
+                gateway.maxFrameSize().toBytes());
+    }
+
+    @Bean
+    AuctionWebSocketHandler auctionWebSocketHandler(
+            MessageRouter router, RateLimits limits, WorkerThreads senders, Clock clock, MeterRegistry meters) {
+        AuctionWebSocketHandler.Sessions sessions = (ws, identity, listener) -> new ClientSession(
+                ws,
+                identity == null ? null : identity.user(),
+                identity == null ? null : identity.expiresAt(),
+                gateway.sendQueueLimit(),
+                gateway.conflateAfter(),
+                gateway.sendTimeLimit(),
+                limits.newSessionLimit(),
+                gateway.maxFrameSize().toBytes(),
+                senders::execute,
+                clock,
+                listener);
+        return new AuctionWebSocketHandler(
+                sessions, router, new ConnectionLimits(gateway.maxConnectionsPerUser()), meters);
+    }
+
+    @Bean
+    MeterBinder webSocketGauges(AuctionWebSocketHandler handler, AuctionDirectory directory) {
+        return meters -> {
+            Gauge.builder("gavel.ws.connections", handler, AuctionWebSocketHandler::connectionCount)
+                    .description("Open WebSockets")
+                    .register(meters);
+            Gauge.builder("gavel.ws.subscriptions", directory, AuctionDirectory::subscriptions)
+                    .description("Auction subscriptions")
+                    .register(meters);
+        };
+    }
+
+    @Bean
+    WebSocketConfigurer auctionEndpoint(AuctionWebSocketHandler handler) {
         // Same origin is always allowed; clients without an Origin header (not browsers) too.
-        registry.addHandler(handler, "/ws")
+        return registry -> registry.addHandler(handler, "/ws")
                 .setAllowedOrigins(gateway.allowedOrigins().toArray(new String[0]));
     }
 
@@ -80,7 +133,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
     /** On shutdown, closes every socket with "going away" before the server stops, so clients reconnect elsewhere. */
     @Bean
-    SmartLifecycle closeSocketsOnShutdown() {
+    SmartLifecycle closeSocketsOnShutdown(AuctionWebSocketHandler handler) {
         return new SmartLifecycle() {
             private volatile boolean running;
 

@@ -534,7 +534,7 @@ class AuctionDirectoryTest {
 
         @Test
         void afterTheEndKeepsOnlyTheLastEventsForResuming() {
-            int bids = AuctionDirectory.ENDED_REPLAY_LIMIT + 10;
+            int bids = LiveAuction.ENDED_REPLAY_LIMIT + 10;
             AuctionDirectory roomy = new AuctionDirectory(frames, bids + 10, Duration.ZERO, new ManualScheduler());
             roomy.publish(lamp.created());
             for (int i = 1; i <= bids; i++) {
@@ -542,14 +542,14 @@ class AuctionDirectoryTest {
             }
             roomy.publish(lamp.ended());
             long end = lamp.view().seq();
-            long oldestKept = end - AuctionDirectory.ENDED_REPLAY_LIMIT + 1;
+            long oldestKept = end - LiveAuction.ENDED_REPLAY_LIMIT + 1;
             RecordingSubscriber behind = new RecordingSubscriber();
 
             roomy.subscribe(viewer, REQUEST_ID, "lamp", oldestKept - 1, false);
             roomy.subscribe(behind, REQUEST_ID, "lamp", oldestKept - 2, false);
 
             assertThat(viewer.frames())
-                    .hasSize(AuctionDirectory.ENDED_REPLAY_LIMIT + 1)
+                    .hasSize(LiveAuction.ENDED_REPLAY_LIMIT + 1)
                     .last()
                     .isEqualTo("subscribed");
             assertThat(viewer.frames().get(0)).isEqualTo(bidUpdated(oldestKept));

@@ -74,6 +74,19 @@ class CommandServiceTest {
                 commandId, lamp.auctionId(), "place-bid", BOB, Times.NOW, 11_00L, 20_00L, 11_00L, true, false, null);
     }
 
+    /** The feed reads an outcome: a public event, with the auction after it. */
+    private void read(AuctionEvent event) {
+        service.complete(event.commandId(), new CommandOutcome.Accepted(event, lamp.view()));
+    }
+
+    private void read(BidderNotice.CommandRejected rejected) {
+        service.complete(rejected.commandId(), new CommandOutcome.Rejected(rejected));
+    }
+
+    private void read(BidderNotice.CommandConfirmed confirmed) {
+        service.complete(confirmed.commandId(), new CommandOutcome.Confirmed(confirmed, lamp.view()));
+    }
+
     private Timer roundTrips(String type, String outcome) {
         return meters.find("gavel.commands")
                 .tags("type", type, "outcome", outcome)
@@ -107,7 +120,7 @@ class CommandServiceTest {
             CompletableFuture<CommandOutcome> retry = service.submit(bobsBid());
             AuctionEvent.BidPlaced placed = bobsBidPlaced();
 
-            service.onEvent(placed, lamp.view());
+            read(placed);
 
             verify(kafka, times(1)).send(anyString(), anyString(), any());
             CommandOutcome expected = new CommandOutcome.Accepted(placed, lamp.view());
@@ -118,7 +131,7 @@ class CommandServiceTest {
         @Test
         void ofACommandAlreadyAnsweredProducesItAgainForTheProcessorToAnswer() {
             service.submit(bobsBid());
-            service.onEvent(bobsBidPlaced(), lamp.view());
+            read(bobsBidPlaced());
 
             CompletableFuture<CommandOutcome> retry = service.submit(bobsBid());
 
@@ -135,7 +148,7 @@ class CommandServiceTest {
             CompletableFuture<CommandOutcome> outcome = service.submit(bobsBid());
             AuctionEvent.BidPlaced placed = bobsBidPlaced();
 
-            service.onEvent(placed, lamp.view());
+            read(placed);
 
             assertThat(outcome).isCompletedWithValue(new CommandOutcome.Accepted(placed, lamp.view()));
             assertThat(service.pendingCount()).isZero();
@@ -145,7 +158,7 @@ class CommandServiceTest {
         void thatIsARejectionRejectsTheCommand() {
             CompletableFuture<CommandOutcome> outcome = service.submit(bobsBid());
 
-            service.onNotice(rejection(COMMAND_ID));
+            read(rejection(COMMAND_ID));
 
             assertThat(outcome).isCompletedWithValue(new CommandOutcome.Rejected(rejection(COMMAND_ID)));
         }
@@ -154,18 +167,19 @@ class CommandServiceTest {
         void thatIsAConfirmationConfirmsTheCommand() {
             CompletableFuture<CommandOutcome> outcome = service.submit(bobsBid());
 
-            service.onNotice(confirmation(COMMAND_ID));
+            read(confirmation(COMMAND_ID));
 
-            assertThat(outcome).isCompletedWithValue(new CommandOutcome.Confirmed(confirmation(COMMAND_ID)));
+            assertThat(outcome)
+                    .isCompletedWithValue(new CommandOutcome.Confirmed(confirmation(COMMAND_ID), lamp.view()));
         }
 
         @Test
         void isTheOnlyOne() {
             CompletableFuture<CommandOutcome> outcome = service.submit(bobsBid());
-            service.onNotice(rejection(COMMAND_ID));
+            read(rejection(COMMAND_ID));
 
-            service.onNotice(confirmation(COMMAND_ID));
-            service.onEvent(bobsBidPlaced(), lamp.view());
+            read(confirmation(COMMAND_ID));
+            read(bobsBidPlaced());
 
             assertThat(outcome).isCompletedWithValue(new CommandOutcome.Rejected(rejection(COMMAND_ID)));
             assertThat(roundTrips("place-bid", "rejected").count()).isEqualTo(1);
@@ -176,8 +190,8 @@ class CommandServiceTest {
         void ofAnotherCommandLeavesThisOneWaiting() {
             CompletableFuture<CommandOutcome> outcome = service.submit(bobsBid());
 
-            service.onNotice(rejection("cmd-of-another-gateway"));
-            service.onEvent(lamp.bid(BOB, 11_00, BOB, "cmd-of-another-gateway"), lamp.view());
+            read(rejection("cmd-of-another-gateway"));
+            read(lamp.bid(BOB, 11_00, BOB, "cmd-of-another-gateway"));
 
             assertThat(outcome).isNotDone();
             assertThat(service.pendingCount()).isEqualTo(1);
@@ -254,7 +268,7 @@ class CommandServiceTest {
             clock.advance(REPLY_TIMEOUT);
             service.expireOverdue();
 
-            service.onEvent(bobsBidPlaced(), lamp.view());
+            read(bobsBidPlaced());
 
             assertThat(((CommandOutcome.Failed) outcome.join()).code()).isEqualTo(ErrorCode.TIMEOUT);
         }
@@ -267,7 +281,7 @@ class CommandServiceTest {
         void recordsAcceptedCommandsByType() {
             service.submit(bobsBid());
 
-            service.onEvent(bobsBidPlaced(), lamp.view());
+            read(bobsBidPlaced());
 
             assertThat(roundTrips("place-bid", "accepted").count()).isEqualTo(1);
         }
@@ -276,7 +290,7 @@ class CommandServiceTest {
         void recordsConfirmedCommandsAsAccepted() {
             service.submit(bobsBid());
 
-            service.onNotice(confirmation(COMMAND_ID));
+            read(confirmation(COMMAND_ID));
 
             assertThat(roundTrips("place-bid", "accepted").count()).isEqualTo(1);
         }
@@ -285,7 +299,7 @@ class CommandServiceTest {
         void recordsRejectedCommands() {
             service.submit(bobsBid());
 
-            service.onNotice(rejection(COMMAND_ID));
+            read(rejection(COMMAND_ID));
 
             assertThat(roundTrips("place-bid", "rejected").count()).isEqualTo(1);
         }
@@ -314,7 +328,7 @@ class CommandServiceTest {
             service.submit(bobsBid());
             service.submit(bobsBid());
 
-            service.onEvent(bobsBidPlaced(), lamp.view());
+            read(bobsBidPlaced());
 
             assertThat(roundTrips("place-bid", "accepted").count()).isEqualTo(1);
         }
@@ -324,7 +338,7 @@ class CommandServiceTest {
             AuctionCommand.BuyNow buyNow = new AuctionCommand.BuyNow("cmd-buy", "lamp", Times.NOW, BOB);
             service.submit(buyNow);
 
-            service.onNotice(rejection("cmd-buy"));
+            read(rejection("cmd-buy"));
 
             assertThat(roundTrips("buy-now", "rejected").count()).isEqualTo(1);
         }

@@ -11,21 +11,19 @@ import static dev.gavel.gateway.testing.Users.SAM_THE_SELLER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionView;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.Outcome;
 import dev.gavel.events.RejectionReason;
 import dev.gavel.events.UserRef;
-import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.protocol.AuctionDto;
 import dev.gavel.gateway.protocol.ClientMessage;
 import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.ServerMessage;
 import dev.gavel.gateway.testing.AuctionHistory;
-import dev.gavel.gateway.testing.ManualScheduler;
 import dev.gavel.gateway.testing.Times;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,7 @@ class RepliesTest {
     private static final String LAMP = "lamp";
 
     private final FrameWriter frames = new FrameWriter(Times.fixedClock());
-    private final AuctionDirectory directory = new AuctionDirectory(frames, 16, Duration.ZERO, new ManualScheduler());
-    private final Replies replies = new Replies(frames, directory);
+    private final Replies replies = new Replies(frames);
     private final AuctionHistory lamp = AuctionHistory.open(LAMP);
 
     private static BigDecimal amount(String value) {
@@ -143,7 +140,8 @@ class RepliesTest {
         void confirmedWithoutAPublicEventCarriesTheConfirmedAmounts() {
             BidderNotice.CommandConfirmed raised = confirmed("place-bid", null, 50_00L, 12_00L, true, false);
 
-            ServerMessage reply = reply(placeBid(LAMP, null, "50", "b-2"), BOB, new CommandOutcome.Confirmed(raised));
+            ServerMessage reply =
+                    reply(placeBid(LAMP, null, "50", "b-2"), BOB, new CommandOutcome.Confirmed(raised, lamp.view()));
 
             assertThat(reply)
                     .isEqualTo(new ServerMessage.BidAccepted(
@@ -164,7 +162,7 @@ class RepliesTest {
             BidderNotice.CommandConfirmed original = confirmed("place-bid", 12_00L, null, 12_00L, false, true);
 
             ServerMessage.BidAccepted reply = (ServerMessage.BidAccepted)
-                    reply(placeBid(LAMP, "12", null, "b-1"), BOB, new CommandOutcome.Confirmed(original));
+                    reply(placeBid(LAMP, "12", null, "b-1"), BOB, new CommandOutcome.Confirmed(original, lamp.view()));
 
             assertThat(reply.repeated()).isTrue();
             assertThat(reply.leading()).isFalse();
@@ -203,8 +201,8 @@ class RepliesTest {
 
         @Test
         void withAnAmountNoAuctionAcceptsIsRejectedAsAnInvalidAmount() {
-            ServerMessage reply = replies.invalidAmount(
-                    placeBid(LAMP, "0.001", null, "b-1"), LAMP, "amount must have at most 2 decimals");
+            ServerMessage reply =
+                    replies.invalidAmount(placeBid(LAMP, "0.001", null, "b-1"), "amount must have at most 2 decimals");
 
             assertThat(reply)
                     .isEqualTo(new ServerMessage.BidRejected(
@@ -245,8 +243,8 @@ class RepliesTest {
         void repeatedIsMarkedBuyNowAndRepeated() {
             BidderNotice.CommandConfirmed original = confirmed("buy-now", 99_99L, null, null, true, true);
 
-            ServerMessage.BidAccepted reply =
-                    (ServerMessage.BidAccepted) reply(buyNow(LAMP), BOB, new CommandOutcome.Confirmed(original));
+            ServerMessage.BidAccepted reply = (ServerMessage.BidAccepted)
+                    reply(buyNow(LAMP), BOB, new CommandOutcome.Confirmed(original, lamp.view()));
 
             assertThat(reply.buyNow()).isTrue();
             assertThat(reply.repeated()).isTrue();
@@ -289,7 +287,8 @@ class RepliesTest {
         void repeatedSaysTheAuctionIsCancelled() {
             BidderNotice.CommandConfirmed original = confirmed("cancel-auction", null, null, null, true, true);
 
-            ServerMessage reply = reply(cancelAuction(LAMP), SAM_THE_SELLER, new CommandOutcome.Confirmed(original));
+            ServerMessage reply =
+                    reply(cancelAuction(LAMP), SAM_THE_SELLER, new CommandOutcome.Confirmed(original, lamp.view()));
 
             assertThat(reply).isEqualTo(new ServerMessage.AuctionCancelled(REQUEST_ID, LAMP, SERVER_TIME));
         }
@@ -312,10 +311,25 @@ class RepliesTest {
 
         private final AuctionHistory vase = AuctionHistory.of("vase");
 
-        /** The processor's answer to a create it has seen before: the auction it created then. */
-        private CommandOutcome createdBefore() {
-            return new CommandOutcome.Confirmed(new BidderNotice.CommandConfirmed(
-                    "cmd-1", "vase", "create-auction", SAM_THE_SELLER, Times.NOW, null, null, null, true, true, 1L));
+        /**
+         * The processor's answer to a create it has seen before, with the auction as this gateway knows it then (null:
+         * no longer known).
+         */
+        private CommandOutcome createdBefore(AuctionView now) {
+            return new CommandOutcome.Confirmed(
+                    new BidderNotice.CommandConfirmed(
+                            "cmd-1",
+                            "vase",
+                            "create-auction",
+                            SAM_THE_SELLER,
+                            Times.NOW,
+                            null,
+                            null,
+                            null,
+                            true,
+                            true,
+                            1L),
+                    now);
         }
 
         @Test
@@ -332,9 +346,9 @@ class RepliesTest {
 
         @Test
         void repeatedCarriesTheAuctionAsItIsNow() {
-            directory.publish(vase.created("cmd-1"));
-            directory.publish(vase.bid(BOB, 12_00));
-            ServerMessage reply = reply(createAuction().build(), SAM_THE_SELLER, createdBefore());
+            vase.created("cmd-1");
+            vase.bid(BOB, 12_00);
+            ServerMessage reply = reply(createAuction().build(), SAM_THE_SELLER, createdBefore(vase.view()));
 
             assertThat(reply)
                     .isEqualTo(new ServerMessage.AuctionCreated(
@@ -345,7 +359,7 @@ class RepliesTest {
 
         @Test
         void repeatedAfterTheAuctionWasForgottenSaysItIsNotFound() {
-            ServerMessage reply = reply(createAuction().build(), SAM_THE_SELLER, createdBefore());
+            ServerMessage reply = reply(createAuction().build(), SAM_THE_SELLER, createdBefore(null));
 
             assertThat(reply)
                     .isEqualTo(new ServerMessage.Error(

@@ -1,34 +1,26 @@
 package dev.gavel.gateway.session;
 
-import static dev.gavel.gateway.testing.Users.BOB;
+import static dev.gavel.gateway.session.SessionBuilder.SEND_TIME_LIMIT;
+import static dev.gavel.gateway.session.SessionBuilder.TOKEN_EXPIRY;
+import static dev.gavel.gateway.session.SessionBuilder.sessionOver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.gavel.events.UserRef;
 import dev.gavel.gateway.testing.MutableClock;
 import dev.gavel.gateway.testing.Times;
-import io.github.bucket4j.Bucket;
-import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
@@ -36,78 +28,18 @@ class ClientSessionTest {
 
     private static final int QUEUE_LIMIT = 4;
     private static final Duration CONFLATE_AFTER = Duration.ofMillis(250);
-    private static final Duration SEND_TIME_LIMIT = Duration.ofSeconds(3);
-    private static final long MAX_MESSAGE_BYTES = 8_192;
-    private static final Instant TOKEN_EXPIRY = Times.NOW.plusSeconds(60);
 
-    private final NativeWebSocketSession ws = mock(NativeWebSocketSession.class);
-    private final RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+    private final FakeSocket socket = FakeSocket.completedByTheTest("ws-1");
+    private final NativeWebSocketSession ws = socket.ws();
+    private final List<String> written = socket.written();
     private final List<ClientSession> droppedSlow = new ArrayList<>();
-    /** Frames handed to the container, in order. */
-    private final List<String> written = new ArrayList<>();
-    /** The handlers of the sends the container has not completed yet, oldest first. */
-    private final List<SendHandler> inFlight = new ArrayList<>();
-
     private final MutableClock clock = new MutableClock();
 
-    private ClientSession session;
-
-    @BeforeEach
-    void connect() {
-        Session nativeSession = mock(Session.class);
-        when(ws.getNativeSession(Session.class)).thenReturn(nativeSession);
-        when(ws.getId()).thenReturn("ws-1");
-        when(ws.isOpen()).thenReturn(true);
-        when(nativeSession.getAsyncRemote()).thenReturn(remote);
-        doAnswer(invocation -> {
-                    written.add(invocation.getArgument(0));
-                    inFlight.add(invocation.getArgument(1));
-                    return null;
-                })
-                .when(remote)
-                .sendText(anyString(), any(SendHandler.class));
-        session = newSession(BOB, TOKEN_EXPIRY, QUEUE_LIMIT, CONFLATE_AFTER);
-    }
-
-    private ClientSession newSession(UserRef user, Instant tokenExpiresAt, int queueLimit, Duration conflateAfter) {
-        Bucket messageLimit = Bucket.builder()
-                .addLimit(limit -> limit.capacity(100).refillGreedy(100, Duration.ofSeconds(1)))
-                .build();
-        return new ClientSession(
-                ws,
-                user,
-                tokenExpiresAt,
-                queueLimit,
-                conflateAfter,
-                SEND_TIME_LIMIT,
-                messageLimit,
-                MAX_MESSAGE_BYTES,
-                Runnable::run,
-                clock,
-                droppedSlow::add);
-    }
-
-    private CloseStatus closeStatus() throws IOException {
-        ArgumentCaptor<CloseStatus> status = ArgumentCaptor.forClass(CloseStatus.class);
-        verify(ws).close(status.capture());
-        return status.getValue();
-    }
-
-    /** The container finished writing the oldest frame not yet completed. */
-    private void completeSend() {
-        inFlight.remove(0).onResult(new SendResult());
-    }
-
-    private void failSend() {
-        inFlight.remove(0).onResult(new SendResult(new IOException("send timed out")));
-    }
-
-    /** Completes every send, including the ones each completion starts. */
-    private void drain() {
-        while (!inFlight.isEmpty()) {
-            completeSend();
-        }
-    }
+    private final ClientSession session = sessionOver(socket, clock)
+            .queueLimit(QUEUE_LIMIT)
+            .conflateAfter(CONFLATE_AFTER)
+            .listener(droppedSlow::add)
+            .build();
 
     /** Event {@code seq} of an auction, which the session may replace by the auction's state after it. */
     private void event(String auctionId, int seq) {
@@ -127,7 +59,7 @@ class ClientSessionTest {
 
         @Test
         void limitsEachSendToTheSendTimeLimit() {
-            verify(remote).setSendTimeout(SEND_TIME_LIMIT.toMillis());
+            verify(socket.remote()).setSendTimeout(SEND_TIME_LIMIT.toMillis());
         }
 
         @Test
@@ -152,17 +84,17 @@ class ClientSessionTest {
             session.send("reply 2");
             event("lamp", 1);
 
-            completeSend();
+            socket.completeSend();
             assertThat(written).containsExactly("reply 1", "reply 2");
 
-            completeSend();
+            socket.completeSend();
             assertThat(written).containsExactly("reply 1", "reply 2", eventFrame("lamp", 1));
         }
 
         @Test
         void writesAgainAtOnceAfterTheQueueEmptied() {
             session.send("reply 1");
-            drain();
+            socket.drain();
 
             session.send("reply 2");
 
@@ -171,12 +103,14 @@ class ClientSessionTest {
 
         @Test
         void stopsWritingOnceTheContainerRefusesToSend() {
-            doThrow(new IllegalStateException("closed")).when(remote).sendText(anyString(), any(SendHandler.class));
+            doThrow(new IllegalStateException("closed"))
+                    .when(socket.remote())
+                    .sendText(anyString(), any(SendHandler.class));
             session.send("reply 1");
 
             session.send("reply 2");
 
-            verify(remote).sendText(anyString(), any(SendHandler.class));
+            verify(socket.remote()).sendText(anyString(), any(SendHandler.class));
         }
     }
 
@@ -197,7 +131,7 @@ class ClientSessionTest {
 
             clock.advance(CONFLATE_AFTER.minusMillis(1));
             event("lamp", 3);
-            drain();
+            socket.drain();
 
             assertThat(written)
                     .containsExactly(
@@ -216,7 +150,7 @@ class ClientSessionTest {
 
             fallBehind();
             event("lamp", 3);
-            drain();
+            socket.drain();
 
             assertThat(written).containsExactly("reply 0", stateAfter("lamp", 3));
         }
@@ -229,7 +163,7 @@ class ClientSessionTest {
             for (int seq = 1; seq <= 50; seq++) {
                 event("lamp", seq);
             }
-            drain();
+            socket.drain();
 
             assertThat(written).containsExactly("reply 0", stateAfter("lamp", 50));
         }
@@ -239,10 +173,10 @@ class ClientSessionTest {
             session.send("reply 0");
             fallBehind();
             event("lamp", 1);
-            completeSend();
+            socket.completeSend();
 
             event("lamp", 2);
-            drain();
+            socket.drain();
 
             assertThat(written).containsExactly("reply 0", stateAfter("lamp", 1), eventFrame("lamp", 2));
         }
@@ -273,7 +207,7 @@ class ClientSessionTest {
 
             fallBehind();
             event("lamp", 2);
-            drain();
+            socket.drain();
 
             assertThat(written).containsExactly("reply 0", "reply 1", stateAfter("lamp", 2));
         }
@@ -284,7 +218,7 @@ class ClientSessionTest {
             event("lamp", 1);
 
             session.send("reply 1");
-            drain();
+            socket.drain();
 
             assertThat(written).containsExactly("reply 0", "reply 1", eventFrame("lamp", 1));
         }
@@ -297,7 +231,7 @@ class ClientSessionTest {
 
             fallBehind();
             event("lamp", 2);
-            drain();
+            socket.drain();
 
             assertThat(written).containsExactly("reply 0", "lobby: lamp created", stateAfter("lamp", 2));
         }
@@ -311,7 +245,7 @@ class ClientSessionTest {
 
             fallBehind();
             event("lamp", 2);
-            drain();
+            socket.drain();
 
             assertThat(written)
                     .containsExactly("reply 0", eventFrame("vase", 1), eventFrame("vase", 2), stateAfter("lamp", 2));
@@ -345,10 +279,10 @@ class ClientSessionTest {
             fillTheQueue();
 
             session.send("one too many");
-            completeSend();
+            socket.completeSend();
 
             assertThat(droppedSlow).containsExactly(session);
-            assertThat(closeStatus().getCode()).isEqualTo(4008);
+            assertThat(socket.closeStatus().getCode()).isEqualTo(4008);
         }
 
         @Test
@@ -366,7 +300,7 @@ class ClientSessionTest {
             fillTheQueue();
 
             session.send("one too many");
-            drain();
+            socket.drain();
             session.send("after the drop");
 
             assertThat(written).containsExactly("reply 0");
@@ -377,10 +311,10 @@ class ClientSessionTest {
             session.send("reply 0");
             session.send("reply 1");
 
-            failSend();
+            socket.failSend();
 
             assertThat(droppedSlow).containsExactly(session);
-            assertThat(closeStatus().getCode()).isEqualTo(4008);
+            assertThat(socket.closeStatus().getCode()).isEqualTo(4008);
             assertThat(written).containsExactly("reply 0");
         }
 
@@ -389,10 +323,10 @@ class ClientSessionTest {
             fillTheQueue();
             session.send("one too many");
 
-            failSend();
+            socket.failSend();
 
             assertThat(droppedSlow).containsExactly(session);
-            assertThat(closeStatus().getCode()).isEqualTo(4008);
+            assertThat(socket.closeStatus().getCode()).isEqualTo(4008);
         }
 
         @Test
@@ -400,7 +334,7 @@ class ClientSessionTest {
             session.send("reply 0");
             when(ws.isOpen()).thenReturn(false);
 
-            failSend();
+            socket.failSend();
 
             assertThat(droppedSlow).isEmpty();
             verify(ws, never()).close(any(CloseStatus.class));
@@ -414,7 +348,7 @@ class ClientSessionTest {
         void closesAtOnceWhenNothingIsInFlight() throws IOException {
             session.close(CloseCodes.GOING_AWAY);
 
-            assertThat(closeStatus()).isEqualTo(CloseCodes.GOING_AWAY);
+            assertThat(socket.closeStatus()).isEqualTo(CloseCodes.GOING_AWAY);
         }
 
         @Test
@@ -431,9 +365,9 @@ class ClientSessionTest {
             session.send("reply 0");
             session.close(CloseCodes.TOO_MANY_CONNECTIONS);
 
-            completeSend();
+            socket.completeSend();
 
-            assertThat(closeStatus()).isEqualTo(CloseCodes.TOO_MANY_CONNECTIONS);
+            assertThat(socket.closeStatus()).isEqualTo(CloseCodes.TOO_MANY_CONNECTIONS);
         }
 
         @Test
@@ -442,7 +376,7 @@ class ClientSessionTest {
             session.send("reply 1");
             session.close(CloseCodes.GOING_AWAY);
 
-            drain();
+            socket.drain();
 
             assertThat(written).containsExactly("reply 0");
         }
@@ -478,7 +412,7 @@ class ClientSessionTest {
 
         @Test
         void isNeverReachedByAnAnonymousViewer() {
-            ClientSession anonymous = newSession(null, null, QUEUE_LIMIT, CONFLATE_AFTER);
+            ClientSession anonymous = sessionOver(socket, clock).of(null, null).build();
 
             assertThat(anonymous.user()).isNull();
             assertThat(anonymous.tokenExpiredAt(Times.NOW.plus(Duration.ofDays(365))))

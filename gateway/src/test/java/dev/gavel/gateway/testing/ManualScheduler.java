@@ -1,11 +1,11 @@
 package dev.gavel.gateway.testing;
 
-import dev.gavel.gateway.auction.AuctionDirectory;
+import dev.gavel.gateway.threads.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps the tasks it is given until the test runs them, so that a test decides when "later" is. */
-public final class ManualScheduler implements AuctionDirectory.Scheduler {
+public final class ManualScheduler implements Scheduler {
 
     public record Task(Runnable task, long delayMillis) {}
 

@@ -1,27 +1,19 @@
-package dev.gavel.gateway.auction;
+package dev.gavel.gateway.feed;
 
-import dev.gavel.events.AuctionEvent;
-import dev.gavel.events.AuctionView;
-import dev.gavel.events.BidderNotice;
-import dev.gavel.events.JsonSerde;
-import dev.gavel.events.ShowStats;
 import dev.gavel.events.Topics;
-import dev.gavel.gateway.command.CommandService;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -30,10 +22,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 
 /**
  * Reads every partition of the processor's output, without a consumer group: every gateway instance sees every
- * event and every private outcome, so any instance can serve any auction and answer any command it produced.
+ * event and every private outcome, so any instance can serve any auction and answer any command it produced. What
+ * each record means is the {@link ResultRouter}'s business.
  *
  * <p>At start it pins the end of the event topics, then loads the compacted {@code auction-state} topic up to its end,
  * then follows the events from the pinned positions. Every event committed before the pin is in the state it loaded;
@@ -46,46 +41,44 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
-    private final Map<String, Object> consumerConfig;
-    private final AuctionDirectory directory;
-    private final CommandService commands;
-    private final JsonSerde<AuctionEvent> events = JsonSerde.events();
-    private final JsonSerde<BidderNotice> notices = JsonSerde.notices();
-    private final JsonSerde<AuctionView> views = JsonSerde.views();
-    private final JsonSerde<ShowStats> stats = JsonSerde.stats();
-    private final StatsBoard board;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final ResultRouter results;
+    private final Supplier<Instant> forgetEndedBefore;
     /** Next offset to read per partition, so that a restart of the loop resumes where it stopped. */
     private final Map<TopicPartition, Long> positions = new HashMap<>();
 
     private volatile boolean running;
     private volatile boolean ready;
     private boolean loaded;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
-    private final MeterRegistry meters;
-    private final Clock clock;
-    private final Duration endedAuctionTtl;
-
+    /**
+     * @param consumers a new consumer for each attempt to read: {@link #kafkaConsumers} in the gateway
+     * @param forgetEndedBefore asked when the state is loaded: an auction that ended before it is not (the directory
+     *     would soon forget it)
+     */
     public AuctionFeed(
-            Map<String, Object> consumerConfig,
-            AuctionDirectory directory,
-            CommandService commands,
-            StatsBoard board,
-            MeterRegistry meters,
-            Clock clock,
-            Duration endedAuctionTtl) {
+            Supplier<Consumer<String, byte[]>> consumers, ResultRouter results, Supplier<Instant> forgetEndedBefore) {
+        this.consumers = consumers;
+        this.results = results;
+        this.forgetEndedBefore = forgetEndedBefore;
+    }
+
+    /**
+     * Consumers as the feed needs them: no group, so no commits, and only committed records; their client metrics are
+     * bound to {@code meters} while they are open.
+     */
+    public static Supplier<Consumer<String, byte[]>> kafkaConsumers(
+            Map<String, Object> consumerConfig, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.consumerConfig = config;
-        this.directory = directory;
-        this.commands = commands;
-        this.board = board;
-        this.meters = meters;
-        this.clock = clock;
-        this.endedAuctionTtl = endedAuctionTtl;
+        DefaultKafkaConsumerFactory<String, byte[]> factory =
+                new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory::createConsumer;
     }
 
     @Override
@@ -99,7 +92,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
+        Consumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -119,7 +112,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     @Override
     public Health health() {
         return (ready ? Health.up() : Health.outOfService())
-                .withDetail("auctions", directory.size())
+                .withDetail("auctions", results.auctions())
                 .build();
     }
 
@@ -129,10 +122,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> kafka =
-                            new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-                    KafkaClientMetrics metrics = new KafkaClientMetrics(kafka)) {
-                metrics.bindTo(meters);
+            try (Consumer<String, byte[]> kafka = consumers.get()) {
                 consumer = kafka;
                 if (loaded) {
                     resume(kafka);
@@ -144,7 +134,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
                 ready = true;
                 while (running) {
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                        dispatch(record);
+                        results.route(record);
                         positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
                 }
@@ -157,7 +147,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         }
     }
 
-    private void catchUp(KafkaConsumer<String, byte[]> kafka) {
+    private void catchUp(Consumer<String, byte[]> kafka) {
         List<TopicPartition> live = new ArrayList<>(partitions(kafka, Topics.AUCTION_EVENTS));
         live.addAll(partitions(kafka, Topics.BID_REJECTIONS));
         List<TopicPartition> statistics = partitions(kafka, Topics.SHOW_STATS);
@@ -172,15 +162,15 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         kafka.seekToBeginning(statistics);
         kafka.seekToBeginning(state);
         Map<TopicPartition, Long> end = kafka.endOffsets(state);
-        Instant forgetEndedBefore = clock.instant().minus(endedAuctionTtl);
+        Instant forgetEndedBefore = this.forgetEndedBefore.get();
         int restored = 0;
         while (running && !reached(kafka, end)) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                 if (record.topic().equals(Topics.AUCTION_STATE)) {
-                    restore(record, forgetEndedBefore);
+                    results.restore(record, forgetEndedBefore);
                     restored++;
                 } else {
-                    dispatch(record);
+                    results.route(record);
                 }
             }
         }
@@ -188,19 +178,19 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         kafka.assign(List.copyOf(positions.keySet()));
         positions.forEach(kafka::seek);
         kafka.resume(live);
-        log.info("Loaded {} auction snapshots ({} records); following events", directory.size(), restored);
+        log.info("Loaded {} auction snapshots ({} records); following events", results.auctions(), restored);
     }
 
-    private void resume(KafkaConsumer<String, byte[]> kafka) {
+    private void resume(Consumer<String, byte[]> kafka) {
         kafka.assign(List.copyOf(positions.keySet()));
         positions.forEach(kafka::seek);
     }
 
-    private boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
+    private boolean reached(Consumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue());
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, String topic) {
+    private List<TopicPartition> partitions(Consumer<String, byte[]> kafka, String topic) {
         while (running) {
             List<PartitionInfo> infos = kafka.partitionsFor(topic);
             if (infos != null && !infos.isEmpty()) {
@@ -212,32 +202,6 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
             pause();
         }
         throw new WakeupException();
-    }
-
-    private void restore(ConsumerRecord<String, byte[]> record, Instant forgetEndedBefore) {
-        try {
-            directory.restore(record.key(), views.deserialize(record.topic(), record.value()), forgetEndedBefore);
-        } catch (SerializationException e) {
-            log.warn("Skipping unreadable snapshot at {}-{}@{}", record.topic(), record.partition(), record.offset());
-        }
-    }
-
-    private void dispatch(ConsumerRecord<String, byte[]> record) {
-        try {
-            if (record.topic().equals(Topics.AUCTION_EVENTS)) {
-                AuctionEvent event = events.deserialize(record.topic(), record.value());
-                AuctionView after = directory.publish(event);
-                if (after != null) {
-                    commands.onEvent(event, after);
-                }
-            } else if (record.topic().equals(Topics.SHOW_STATS)) {
-                board.apply(stats.deserialize(record.topic(), record.value()));
-            } else {
-                commands.onNotice(notices.deserialize(record.topic(), record.value()));
-            }
-        } catch (SerializationException e) {
-            log.warn("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
-        }
     }
 
     private void pause() {

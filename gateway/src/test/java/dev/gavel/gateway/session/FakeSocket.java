@@ -1,0 +1,112 @@
+package dev.gavel.gateway.session;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.atMostOnce;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.gavel.gateway.testing.Frames;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.mockito.ArgumentCaptor;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+
+/**
+ * A WebSocket connection as the container hands it over, whose frames a test reads. A send completes when the test
+ * says so, or, for a client that always keeps up, at once.
+ */
+final class FakeSocket {
+
+    private final NativeWebSocketSession ws = mock(NativeWebSocketSession.class);
+    private final RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+    /** Frames handed to the container, in order. */
+    private final List<String> written = new ArrayList<>();
+    /** The handlers of the sends the container has not completed yet, oldest first. */
+    private final List<SendHandler> inFlight = new ArrayList<>();
+
+    private FakeSocket(String id, boolean sendsAtOnce) {
+        Session nativeSession = mock(Session.class);
+        when(ws.getNativeSession(Session.class)).thenReturn(nativeSession);
+        when(ws.getId()).thenReturn(id);
+        when(ws.isOpen()).thenReturn(true);
+        when(nativeSession.getAsyncRemote()).thenReturn(remote);
+        doAnswer(invocation -> {
+                    written.add(invocation.getArgument(0));
+                    SendHandler handler = invocation.getArgument(1);
+                    if (sendsAtOnce) {
+                        handler.onResult(new SendResult());
+                    } else {
+                        inFlight.add(handler);
+                    }
+                    return null;
+                })
+                .when(remote)
+                .sendText(anyString(), any(SendHandler.class));
+    }
+
+    /** A connection whose sends the test completes one by one. */
+    static FakeSocket completedByTheTest(String id) {
+        return new FakeSocket(id, false);
+    }
+
+    /** A connection whose client reads every frame at once. */
+    static FakeSocket keepingUp(String id) {
+        return new FakeSocket(id, true);
+    }
+
+    /** The connection of a user: {@code principal} is the handshake's, null for an anonymous viewer. */
+    FakeSocket signedInAs(Principal principal) {
+        when(ws.getPrincipal()).thenReturn(principal);
+        return this;
+    }
+
+    NativeWebSocketSession ws() {
+        return ws;
+    }
+
+    RemoteEndpoint.Async remote() {
+        return remote;
+    }
+
+    List<String> written() {
+        return written;
+    }
+
+    /** Each frame written as {@code type#seq}, see {@link Frames#describe}. */
+    List<String> frames() {
+        return written.stream().map(Frames::describe).toList();
+    }
+
+    /** The container finished writing the oldest frame not yet completed. */
+    void completeSend() {
+        inFlight.remove(0).onResult(new SendResult());
+    }
+
+    void failSend() {
+        inFlight.remove(0).onResult(new SendResult(new IOException("send timed out")));
+    }
+
+    /** Completes every send, including the ones each completion starts. */
+    void drain() {
+        while (!inFlight.isEmpty()) {
+            completeSend();
+        }
+    }
+
+    /** How the gateway closed the connection, or null if it did not. */
+    CloseStatus closeStatus() throws IOException {
+        ArgumentCaptor<CloseStatus> status = ArgumentCaptor.forClass(CloseStatus.class);
+        verify(ws, atMostOnce()).close(status.capture());
+        return status.getAllValues().isEmpty() ? null : status.getValue();
+    }
+}
