@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -237,10 +240,14 @@ class ChaosTest {
                             findings.priceDecreases(),
                             findings.oracleMismatches()));
             text.append("\n").append(new Figures(history).markdown());
-            text.append("\n| fault | target | time to recover (ms) |\n|---|---|---|\n");
+            text.append("\n| at (UTC) | fault | target | time to recover (ms) |\n|---|---|---|---|\n");
             for (History.Fault fault : history.faults()) {
                 text.append(String.format(
-                        "| %s | %s | %d |%n", fault.kind(), fault.target(), history.recoveryMillis(fault)));
+                        "| %s | %s | %s | %d |%n",
+                        LocalTime.ofInstant(Instant.ofEpochMilli(fault.atMillis()), ZoneOffset.UTC),
+                        fault.kind(),
+                        fault.target(),
+                        history.recoveryMillis(fault)));
             }
             text.append(String.format(
                     "%nCommands in the log: %d (clients' commands, retries and the processor's own closes); events: %d"
