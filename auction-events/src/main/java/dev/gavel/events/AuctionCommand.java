@@ -11,7 +11,8 @@ import java.util.Objects;
  * What someone asked an auction to do, as recorded on {@value Topics#AUCTION_COMMANDS}. The gateway stamps user
  * commands with the issuer taken from the token, a command id and the time it received them; the processor judges
  * every command by that time. {@link CloseAuction} and {@link ExpireAuction} are written by the processor itself so
- * that the command log alone decides every outcome and can be replayed.
+ * that the command log alone decides every outcome and can be replayed. {@link GatewayWatermark} is no auction's: a
+ * gateway's promise about what it has written to one partition.
  *
  * <p>Amounts are integer minor units (cents). Only identity fields are required to read a command; every other
  * field is judged by the processor, which rejects what is wrong with a reason.
@@ -23,13 +24,15 @@ import java.util.Objects;
     @JsonSubTypes.Type(AuctionCommand.BuyNow.class),
     @JsonSubTypes.Type(AuctionCommand.CancelAuction.class),
     @JsonSubTypes.Type(AuctionCommand.CloseAuction.class),
-    @JsonSubTypes.Type(AuctionCommand.ExpireAuction.class)
+    @JsonSubTypes.Type(AuctionCommand.ExpireAuction.class),
+    @JsonSubTypes.Type(AuctionCommand.GatewayWatermark.class)
 })
 public sealed interface AuctionCommand {
 
     /** Unique per command; a command repeated with the same id gets its original outcome again. */
     String commandId();
 
+    /** The auction the command is for; null only for a {@link GatewayWatermark}, which is no auction's. */
     String auctionId();
 
     /** When the gateway received the command (or, for system commands, when the processor decided). */
@@ -147,6 +150,40 @@ public sealed interface AuctionCommand {
 
         public ExpireAuction {
             requireIdentity(commandId, auctionId, receivedAt);
+        }
+
+        @Override
+        public UserRef issuer() {
+            return null;
+        }
+    }
+
+    /**
+     * A gateway instance's progress on one partition: every command it received before {@code receivedBefore} is in
+     * the log ahead of this record. Written periodically to every partition by each gateway instance, keyed by the
+     * instance id; the processor closes an auction once every live instance has passed its end. Changes no auction
+     * and has no outcome: readers of the auctions' commands skip it.
+     */
+    @JsonTypeName("gateway-watermark")
+    record GatewayWatermark(String commandId, String gatewayId, Instant receivedBefore) implements AuctionCommand {
+
+        public GatewayWatermark {
+            Objects.requireNonNull(commandId, "commandId");
+            Objects.requireNonNull(gatewayId, "gatewayId");
+            Objects.requireNonNull(receivedBefore, "receivedBefore");
+        }
+
+        @Override
+        @JsonIgnore
+        public String auctionId() {
+            return null;
+        }
+
+        /** When the gateway wrote it: everything before was in the log. */
+        @Override
+        @JsonIgnore
+        public Instant receivedAt() {
+            return receivedBefore;
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.gavel.events.AuctionCommand.CancelAuction;
 import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.CreateAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
+import dev.gavel.events.AuctionCommand.GatewayWatermark;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionEvent.AuctionCreated;
 import dev.gavel.events.AuctionEvent.AuctionEnded;
@@ -57,7 +58,8 @@ public final class Fixtures {
                 new BuyNow("c-5", AUCTION, T0.plusSeconds(3), BOB),
                 new CancelAuction("c-6", AUCTION, T0.plusSeconds(4), SAM),
                 new CloseAuction("close:" + AUCTION + ":1", AUCTION, T0.plusSeconds(30)),
-                new ExpireAuction("expire:" + AUCTION + ":1", AUCTION, T0.plusSeconds(90)));
+                new ExpireAuction("expire:" + AUCTION + ":1", AUCTION, T0.plusSeconds(90)),
+                new GatewayWatermark("watermark:gateway-1:7", "gateway-1", T0.plusSeconds(61)));
     }
 
     public static AuctionView openView() {

@@ -24,8 +24,14 @@ class JsonSerdeTest {
 
     /** Every message of the contract with the serde of its topic and its {@code type} name on the wire. */
     static Stream<Arguments> messages() {
-        List<String> commandTypes =
-                List.of("create-auction", "place-bid", "buy-now", "cancel-auction", "close-auction", "expire-auction");
+        List<String> commandTypes = List.of(
+                "create-auction",
+                "place-bid",
+                "buy-now",
+                "cancel-auction",
+                "close-auction",
+                "expire-auction",
+                "gateway-watermark");
         List<String> eventTypes = List.of("auction-created", "bid-placed", "auction-extended", "auction-ended");
         List<String> noticeTypes = List.of("command-rejected", "command-confirmed");
         return Stream.of(

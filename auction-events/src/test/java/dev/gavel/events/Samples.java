@@ -5,6 +5,7 @@ import dev.gavel.events.AuctionCommand.CancelAuction;
 import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.CreateAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
+import dev.gavel.events.AuctionCommand.GatewayWatermark;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionEvent.AuctionCreated;
 import dev.gavel.events.AuctionEvent.AuctionEnded;
@@ -58,7 +59,8 @@ final class Samples {
                 new BuyNow("cmd-buy", AUCTION_ID, BID_AT, BOB),
                 new CancelAuction("cmd-cancel", AUCTION_ID, BID_AT, ALICE),
                 new CloseAuction("close:auction-7:1898618460373", AUCTION_ID, ENDS.plusMillis(250)),
-                new ExpireAuction("expire:auction-7:1898704800123", AUCTION_ID, ENDS.plusSeconds(86_400)));
+                new ExpireAuction("expire:auction-7:1898704800123", AUCTION_ID, ENDS.plusSeconds(86_400)),
+                new GatewayWatermark("watermark:gateway-3f1c:1042", "gateway-3f1c", ENDS.plusMillis(12)));
     }
 
     /** The snapshot of a fresh standard auction with a reserve and a buy-now price. */

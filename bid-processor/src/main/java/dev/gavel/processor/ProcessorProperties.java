@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the auction engine ({@code gavel.processor.*}, or {@code GAVEL_PROCESSOR_*} in the environment).
  *
  * @param punctuationInterval how often due auctions are looked for
- * @param closeGrace how long after an auction's end its close is requested
+ * @param closeGrace how long after an auction's end its close is requested when no gateway announces its progress
+ * @param gatewayTimeout how long a gateway that stopped announcing its progress is still waited for, and the longest a
+ *     close waits after an auction's end
  * @param endedRetention how long an ended auction is kept to answer late and repeated commands
  * @param increments the bid increment table as {@code price:increment} pairs in major units, e.g.
  *     {@code 0:0.05,1:1,30:2}
@@ -25,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProcessorProperties(
         @DefaultValue("100ms") Duration punctuationInterval,
         @DefaultValue("250ms") Duration closeGrace,
+        @DefaultValue("1500ms") Duration gatewayTimeout,
         @DefaultValue("24h") Duration endedRetention,
         @DefaultValue(DEFAULT_INCREMENTS) String increments,
         @DefaultValue("30s") Duration shutdownTimeout) {
@@ -33,18 +36,22 @@ public record ProcessorProperties(
 
     public ProcessorProperties {
         // Fail at startup, naming the setting, rather than on the first bid.
-        settings(punctuationInterval, closeGrace, endedRetention, parseIncrements(increments));
+        settings(punctuationInterval, closeGrace, gatewayTimeout, endedRetention, parseIncrements(increments));
     }
 
     public EngineSettings engineSettings() {
-        return settings(punctuationInterval, closeGrace, endedRetention, parseIncrements(increments));
+        return settings(punctuationInterval, closeGrace, gatewayTimeout, endedRetention, parseIncrements(increments));
     }
 
     private static EngineSettings settings(
-            Duration punctuationInterval, Duration closeGrace, Duration endedRetention, BidIncrements increments) {
+            Duration punctuationInterval,
+            Duration closeGrace,
+            Duration gatewayTimeout,
+            Duration endedRetention,
+            BidIncrements increments) {
         try {
             return new EngineSettings(
-                    increments, punctuationInterval, closeGrace, endedRetention, true, TopicNames.LIVE);
+                    increments, punctuationInterval, closeGrace, gatewayTimeout, endedRetention, true, TopicNames.LIVE);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("gavel.processor: " + e.getMessage(), e);
         }

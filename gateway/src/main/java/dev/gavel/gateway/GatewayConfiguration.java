@@ -7,7 +7,9 @@ import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
+import dev.gavel.gateway.command.Receipts;
 import dev.gavel.gateway.command.Replies;
+import dev.gavel.gateway.command.WatermarkAnnouncer;
 import dev.gavel.gateway.feed.AuctionFeed;
 import dev.gavel.gateway.feed.ResultRouter;
 import dev.gavel.gateway.protocol.FrameWriter;
@@ -57,12 +59,38 @@ class GatewayConfiguration {
     }
 
     @Bean
+    Receipts receipts(Clock clock) {
+        return new Receipts(clock);
+    }
+
+    @Bean
     CommandService commandService(
             KafkaTemplate<String, AuctionCommand> commandTemplate,
+            Receipts receipts,
             GatewayProperties gateway,
             Clock clock,
             MeterRegistry meters) {
-        return new CommandService(commandTemplate, gateway.replyTimeout(), clock, meters);
+        return new CommandService(commandTemplate, receipts, gateway.replyTimeout(), clock, meters);
+    }
+
+    @Bean
+    WatermarkAnnouncer watermarkAnnouncer(
+            KafkaTemplate<String, AuctionCommand> commandTemplate,
+            Receipts receipts,
+            AuctionDirectory directory,
+            Clock clock,
+            GatewayProperties gateway,
+            MeterRegistry meters) {
+        return new WatermarkAnnouncer(
+                commandTemplate,
+                receipts,
+                () -> directory.openAuctions().stream()
+                        .map(auction -> new WatermarkAnnouncer.Ending(auction.id(), auction.endsAt()))
+                        .toList(),
+                clock,
+                gateway.watermarkInterval(),
+                gateway.closingWatermarkInterval(),
+                meters);
     }
 
     @Bean
@@ -91,8 +119,8 @@ class GatewayConfiguration {
 
     @Bean
     CommandGateway commandGateway(
-            CommandService commands, Replies replies, RateLimits limits, Clock clock, MeterRegistry meters) {
-        return new CommandGateway(commands, replies, limits, clock, meters);
+            CommandService commands, Replies replies, RateLimits limits, Receipts receipts, MeterRegistry meters) {
+        return new CommandGateway(commands, replies, limits, receipts, meters);
     }
 
     @Bean

@@ -25,6 +25,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxConnectionsPerUser open WebSockets allowed per signed-in user
  * @param commandsPerSecond sustained commands per user; {@code commandBurst} may come at once
  * @param messagesPerSecond sustained messages of any kind per connection; {@code messageBurst} may come at once
+ * @param watermarkInterval how often this instance announces its progress to every partition of the command log, so
+ *     that the processor knows it is alive (ADR 13)
+ * @param closingWatermarkInterval how often it does so to a partition where an auction is about to end: an ending is
+ *     decided this long at most after every instance passed it
  */
 @ConfigurationProperties("gavel.gateway")
 public record GatewayProperties(
@@ -42,7 +46,9 @@ public record GatewayProperties(
         @DefaultValue("20") int commandsPerSecond,
         @DefaultValue("40") int commandBurst,
         @DefaultValue("50") int messagesPerSecond,
-        @DefaultValue("100") int messageBurst) {
+        @DefaultValue("100") int messageBurst,
+        @DefaultValue("250ms") Duration watermarkInterval,
+        @DefaultValue("20ms") Duration closingWatermarkInterval) {
 
     public GatewayProperties {
         requirePositive("max-frame-size", maxFrameSize.toBytes());
@@ -63,6 +69,8 @@ public record GatewayProperties(
         requirePositive("command-burst", commandBurst);
         requirePositive("messages-per-second", messagesPerSecond);
         requirePositive("message-burst", messageBurst);
+        requirePositive("watermark-interval", watermarkInterval.toMillis());
+        requirePositive("closing-watermark-interval", closingWatermarkInterval.toMillis());
     }
 
     private static void requirePositive(String name, long value) {

@@ -31,6 +31,8 @@ class GatewayPropertiesTest {
         int commandBurst = 40;
         int messagesPerSecond = 50;
         int messageBurst = 100;
+        Duration watermarkInterval = Duration.ofMillis(250);
+        Duration closingWatermarkInterval = Duration.ofMillis(20);
 
         GatewayProperties build() {
             return new GatewayProperties(
@@ -48,7 +50,9 @@ class GatewayPropertiesTest {
                     commandsPerSecond,
                     commandBurst,
                     messagesPerSecond,
-                    messageBurst);
+                    messageBurst,
+                    watermarkInterval,
+                    closingWatermarkInterval);
         }
     }
 

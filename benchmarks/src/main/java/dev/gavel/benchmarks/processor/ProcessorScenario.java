@@ -260,6 +260,7 @@ public final class ProcessorScenario extends Scenario {
                 defaults.increments(),
                 defaults.punctuationInterval(),
                 defaults.closeGrace(),
+                defaults.gatewayTimeout(),
                 defaults.endedRetention(),
                 true,
                 topics);

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
+import dev.gavel.events.AuctionCommand.GatewayWatermark;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.BidderNotice;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,9 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka Streams adapter around {@link AuctionRules}: reads a command, remembers its outcome, keeps the auction and
- * its deadlines in state stores and routes the results to their topics. A wall-clock punctuator appends a close
- * command to the command log when an auction is due to end; the rules decide the end when that command is read back,
- * so the command log alone determines every event.
+ * its deadlines in state stores and routes the results to their topics. A close command is appended to the command
+ * log as soon as every gateway has passed an auction's end (their watermarks, {@link GatewayWatermarks}), or by a
+ * wall-clock punctuator when none says so in time; the rules decide the end when that command is read back, so the
+ * command log alone determines every event.
  */
 final class AuctionProcessor implements Processor<String, byte[], String, Object> {
 
@@ -61,6 +64,7 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private KeyValueStore<String, Auction> auctions;
     private KeyValueStore<String, ProcessedCommand> processed;
     private Deadlines deadlines;
+    private GatewayWatermarks watermarks;
 
     /**
      * The auctions this task used last, as written to the store: most commands then read their auction without a
@@ -98,6 +102,8 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         this.auctions = context.getStateStore(StoreNames.AUCTIONS);
         this.processed = context.getStateStore(StoreNames.PROCESSED_COMMANDS);
         this.deadlines = new Deadlines(context.getStateStore(StoreNames.DEADLINES));
+        this.watermarks =
+                new GatewayWatermarks(settings.closeGrace(), settings.gatewayTimeout(), context.currentSystemTimeMs());
         if (settings.scheduleEndings()) {
             context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::requestDueCommands);
         }
@@ -114,6 +120,14 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         }
         if (command == null) {
             deadLetter(record, "empty command");
+        } else if (command instanceof GatewayWatermark watermark) {
+            if (watermark.gatewayId().equals(record.key())) {
+                onWatermark(watermark);
+            } else {
+                deadLetter(
+                        record,
+                        "record key '" + record.key() + "' is not the gatewayId '" + watermark.gatewayId() + "'");
+            }
         } else if (!AUCTION_ID.matcher(command.auctionId()).matches()) {
             deadLetter(record, "invalid auctionId '" + command.auctionId() + "'");
         } else if (!command.auctionId().equals(record.key())) {
@@ -221,18 +235,45 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         }
     }
 
+    /** A close is looked at from the auction's end on; {@link GatewayWatermarks} says when it may be written. */
     private Instant closeDue(Auction auction) {
-        return auction.endsAt().plus(settings.closeGrace());
+        return auction.endsAt();
     }
 
-    /** Appends a close or expire command for every auction that is due, so that the decision is in the log. */
+    /** A gateway's progress: the auctions every live gateway has now passed are closed at once. */
+    private void onWatermark(GatewayWatermark watermark) {
+        if (!settings.scheduleEndings()) {
+            return;
+        }
+        long now = context.currentSystemTimeMs();
+        watermarks.heard(watermark.gatewayId(), watermark.receivedBefore().toEpochMilli(), now);
+        requestDue(watermarks.horizon(now), now);
+    }
+
     private void requestDueCommands(long now) {
-        for (Due due : deadlines.dueAt(now)) {
-            deadlines.remove(due);
+        requestDue(now, now);
+    }
+
+    /**
+     * Appends a close or expire command for every auction due by {@code upTo} whose time has come, so that the
+     * decision is in the log; a close that must still wait for a gateway stays in the index.
+     */
+    private void requestDue(long upTo, long now) {
+        for (Due due : deadlines.dueAt(upTo)) {
             String commandId = due.kind().name().toLowerCase() + ":" + due.auctionId() + ":" + due.dueMillis();
-            AuctionCommand command = due.kind() == Kind.CLOSE
-                    ? new CloseAuction(commandId, due.auctionId(), Instant.ofEpochMilli(now))
-                    : new ExpireAuction(commandId, due.auctionId(), Instant.ofEpochMilli(now));
+            AuctionCommand command;
+            if (due.kind() == Kind.CLOSE) {
+                OptionalLong closeTime = watermarks.closeTime(due.dueMillis(), now);
+                if (closeTime.isEmpty()) {
+                    continue;
+                }
+                command = new CloseAuction(commandId, due.auctionId(), Instant.ofEpochMilli(closeTime.getAsLong()));
+            } else if (due.dueMillis() <= now) {
+                command = new ExpireAuction(commandId, due.auctionId(), Instant.ofEpochMilli(now));
+            } else {
+                continue;
+            }
+            deadlines.remove(due);
             send(AuctionTopology.COMMANDS_SINK, due.auctionId(), command, now);
         }
     }

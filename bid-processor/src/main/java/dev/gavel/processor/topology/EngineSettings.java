@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * @param increments the bid increment table
  * @param punctuationInterval how often the wall-clock punctuator looks for auctions that are due to end
- * @param closeGrace how long after an auction's end its close is requested, so that bids received in time but
- *     still in flight are judged first
+ * @param closeGrace how long after an auction's end its close is requested when no gateway announces its progress,
+ *     so that bids received in time but still in flight are judged first
+ * @param gatewayTimeout how long a gateway that stopped announcing its progress is still waited for, and the longest
+ *     a close waits after an auction's end
  * @param endedRetention how long an ended auction stays in the processor's state, answering late commands with
  *     {@code AUCTION_ENDED} and repeated commands with their outcome
  * @param scheduleEndings false to only follow the command log (replay): the closes are already recorded in it
@@ -20,6 +22,7 @@ public record EngineSettings(
         BidIncrements increments,
         Duration punctuationInterval,
         Duration closeGrace,
+        Duration gatewayTimeout,
         Duration endedRetention,
         boolean scheduleEndings,
         TopicNames topics) {
@@ -29,6 +32,7 @@ public record EngineSettings(
         Objects.requireNonNull(topics, "topics");
         requirePositive(punctuationInterval, "punctuationInterval");
         requireNotNegative(closeGrace, "closeGrace");
+        requirePositive(gatewayTimeout, "gatewayTimeout");
         requireNotNegative(endedRetention, "endedRetention");
     }
 
@@ -37,6 +41,7 @@ public record EngineSettings(
                 BidIncrements.DEFAULT,
                 Duration.ofMillis(100),
                 Duration.ofMillis(250),
+                Duration.ofMillis(1500),
                 Duration.ofHours(24),
                 true,
                 TopicNames.LIVE);
@@ -47,6 +52,7 @@ public record EngineSettings(
                 increments,
                 punctuationInterval,
                 closeGrace,
+                gatewayTimeout,
                 endedRetention,
                 false,
                 topics.withOutputPrefix(outputPrefix));

@@ -4,6 +4,7 @@ import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.BuyNow;
 import dev.gavel.events.AuctionCommand.CancelAuction;
 import dev.gavel.events.AuctionCommand.CloseAuction;
+import dev.gavel.events.AuctionCommand.GatewayWatermark;
 import dev.gavel.events.AuctionCommand.CreateAuction;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionEvent;
@@ -162,6 +163,10 @@ public final class ReferenceAuctions {
 
     /** Decides {@code command}, a user's or a close, against the auctions as they stand. */
     public Result handle(AuctionCommand command) {
+        if (command instanceof GatewayWatermark) {
+            // A gateway's progress may only change when an auction is closed, never what any command decides.
+            return Result.publicly(List.of());
+        }
         if (command instanceof CloseAuction close) {
             return Result.publicly(close(lots.get(close.auctionId()), close));
         }

@@ -44,6 +44,7 @@ final class EngineDriver implements AutoCloseable {
 
     static final Duration PUNCTUATION_INTERVAL = Duration.ofMillis(100);
     static final Duration CLOSE_GRACE = Duration.ofMillis(250);
+    static final Duration GATEWAY_TIMEOUT = Duration.ofMillis(1500);
     static final Duration ENDED_RETENTION = Duration.ofHours(1);
 
     /**
@@ -121,7 +122,13 @@ final class EngineDriver implements AutoCloseable {
 
     static EngineSettings liveSettings() {
         return new EngineSettings(
-                BidIncrements.DEFAULT, PUNCTUATION_INTERVAL, CLOSE_GRACE, ENDED_RETENTION, true, TopicNames.LIVE);
+                BidIncrements.DEFAULT,
+                PUNCTUATION_INTERVAL,
+                CLOSE_GRACE,
+                GATEWAY_TIMEOUT,
+                ENDED_RETENTION,
+                true,
+                TopicNames.LIVE);
     }
 
     /** Appends {@code command} to the command log, keyed by its auction, as the gateway does. */
@@ -131,6 +138,16 @@ final class EngineDriver implements AutoCloseable {
 
     void send(Builder<?> command) {
         send(command.build());
+    }
+
+    /** Appends a gateway instance's watermark, as the gateway writes it to every partition. */
+    void sendWatermark(String gatewayId, Instant receivedBefore) {
+        send(gatewayId, new AuctionCommand.GatewayWatermark("watermark:" + gatewayId, gatewayId, receivedBefore));
+    }
+
+    /** Appends {@code command} under {@code key}, stamped with the wall clock. */
+    void send(String key, AuctionCommand command) {
+        commands.pipeInput(new TestRecord<>(key, command, wallClock));
     }
 
     /** Appends a record the gateway would never write. */

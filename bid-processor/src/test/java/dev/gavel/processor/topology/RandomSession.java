@@ -51,6 +51,7 @@ final class RandomSession {
             BidIncrements.DEFAULT,
             Duration.ofMillis(1),
             EngineDriver.CLOSE_GRACE,
+            EngineDriver.GATEWAY_TIMEOUT,
             Duration.ofDays(1),
             true,
             TopicNames.LIVE);

@@ -1,6 +1,7 @@
 package dev.gavel.processor.topology;
 
 import static dev.gavel.processor.fixtures.Commands.AUCTION_ID;
+import static dev.gavel.processor.fixtures.Commands.T0;
 import static dev.gavel.processor.fixtures.Commands.bid;
 import static dev.gavel.processor.fixtures.Commands.create;
 import static dev.gavel.processor.fixtures.Users.BOB;
@@ -42,6 +43,7 @@ class RecentAuctionsTest {
         auctions = store(StoreNames.AUCTIONS, StoreSerdes.auctions());
         store(StoreNames.PROCESSED_COMMANDS, StoreSerdes.processedCommands());
         store(StoreNames.DEADLINES, Serdes.String());
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
         processor.init(context);
     }
 

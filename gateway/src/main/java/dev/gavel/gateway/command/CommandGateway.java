@@ -8,7 +8,7 @@ import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.protocol.ProtocolException;
 import dev.gavel.gateway.protocol.ServerMessage;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,16 +20,16 @@ public class CommandGateway {
     private final CommandService commands;
     private final Replies replies;
     private final RateLimits limits;
-    private final Clock clock;
+    private final Receipts receipts;
     private final MeterRegistry meters;
     private final CommandFactory factory = new CommandFactory();
 
     public CommandGateway(
-            CommandService commands, Replies replies, RateLimits limits, Clock clock, MeterRegistry meters) {
+            CommandService commands, Replies replies, RateLimits limits, Receipts receipts, MeterRegistry meters) {
         this.commands = commands;
         this.replies = replies;
         this.limits = limits;
-        this.clock = clock;
+        this.receipts = receipts;
         this.meters = meters;
     }
 
@@ -45,11 +45,16 @@ public class CommandGateway {
             throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many commands: slow down");
         }
         AuctionCommand command;
+        Instant receivedAt = receipts.receive();
         try {
-            command = factory.toCommand(request, user, clock.instant());
+            command = factory.toCommand(request, user, receivedAt);
         } catch (InvalidAmountException e) {
+            receipts.settled(receivedAt);
             return CompletableFuture.completedFuture(
                     replies.invalidAmount((ClientMessage.PlaceBid) request, e.getMessage()));
+        } catch (RuntimeException e) {
+            receipts.settled(receivedAt);
+            throw e;
         }
         return commands.submit(command).thenApply(outcome -> {
             countRejection(outcome);

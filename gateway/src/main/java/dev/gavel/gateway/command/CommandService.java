@@ -27,14 +27,20 @@ public class CommandService {
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
 
     private final KafkaTemplate<String, AuctionCommand> kafka;
+    private final Receipts receipts;
     private final Duration replyTimeout;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
     public CommandService(
-            KafkaTemplate<String, AuctionCommand> kafka, Duration replyTimeout, Clock clock, MeterRegistry meters) {
+            KafkaTemplate<String, AuctionCommand> kafka,
+            Receipts receipts,
+            Duration replyTimeout,
+            Clock clock,
+            MeterRegistry meters) {
         this.kafka = kafka;
+        this.receipts = receipts;
         this.replyTimeout = replyTimeout;
         this.clock = clock;
         this.meters = meters;
@@ -76,6 +82,9 @@ public class CommandService {
         });
         if (created[0] != null) {
             produce(created[0]);
+        } else {
+            // A retry that joins the wait of the same command already produced: nothing of it is written.
+            receipts.settled(command.receivedAt());
         }
         return outcome;
     }
@@ -84,11 +93,13 @@ public class CommandService {
         AuctionCommand command = entry.command;
         try {
             kafka.send(Topics.AUCTION_COMMANDS, command.auctionId(), command).whenComplete((result, error) -> {
+                receipts.settled(command.receivedAt());
                 if (error != null) {
                     unavailable(command, error);
                 }
             });
         } catch (RuntimeException e) {
+            receipts.settled(command.receivedAt());
             unavailable(command, e);
         }
     }

@@ -21,6 +21,7 @@ import dev.gavel.gateway.testing.Times;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +41,20 @@ class CommandServiceTest {
     private final CompletableFuture<SendResult<String, AuctionCommand>> sending = new CompletableFuture<>();
     private final MutableClock clock = new MutableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final CommandService service = new CommandService(kafka, REPLY_TIMEOUT, clock, meters);
+    private final Receipts receipts = new Receipts(clock);
+    private final CommandService service = new CommandService(kafka, receipts, REPLY_TIMEOUT, clock, meters);
     private final AuctionHistory lamp = AuctionHistory.open("lamp");
 
     @BeforeEach
     void kafkaAcceptsSends() {
         when(kafka.send(anyString(), anyString(), any())).thenReturn(sending);
+    }
+
+    /** The command as the gateway received it now: with its receipt taken, as {@link CommandGateway} does. */
+    private AuctionCommand.PlaceBid received(AuctionCommand.PlaceBid bid) {
+        Instant at = receipts.receive();
+        return new AuctionCommand.PlaceBid(
+                bid.commandId(), bid.auctionId(), at, bid.bidder(), bid.amountCents(), bid.maxAmountCents());
     }
 
     private AuctionCommand.PlaceBid bobsBid() {
@@ -112,6 +121,40 @@ class CommandServiceTest {
 
             assertThat(outcome).isNotDone();
             assertThat(service.pendingCount()).isEqualTo(1);
+        }
+
+        @Test
+        void aCommandHoldsBackTheWatermarkUntilItsWriteIsAcknowledged() {
+            AuctionCommand.PlaceBid bid = received(bobsBid());
+            service.submit(bid);
+            clock.advance(Duration.ofMillis(150));
+            Instant whileWriting = receipts.watermark();
+
+            sending.complete(null);
+
+            assertThat(whileWriting).isEqualTo(bid.receivedAt());
+            assertThat(receipts.watermark()).isEqualTo(Times.NOW.plusMillis(150));
+        }
+
+        @Test
+        void aCommandThatCouldNotBeWrittenNoLongerHoldsBackTheWatermark() {
+            service.submit(received(bobsBid()));
+            clock.advance(Duration.ofMillis(150));
+
+            sending.completeExceptionally(new TimeoutException("no leader"));
+
+            assertThat(receipts.watermark()).isEqualTo(Times.NOW.plusMillis(150));
+        }
+
+        @Test
+        void aRetryThatJoinsTheWaitOfItsCommandHoldsNothingBack() {
+            service.submit(received(bobsBid()));
+            sending.complete(null);
+            clock.advance(Duration.ofMillis(10));
+
+            service.submit(received(bobsBid()));
+
+            assertThat(receipts.watermark()).isEqualTo(Times.NOW.plusMillis(10));
         }
 
         @Test

@@ -14,6 +14,7 @@ import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.command.RateLimits;
+import dev.gavel.gateway.command.Receipts;
 import dev.gavel.gateway.command.Replies;
 import dev.gavel.gateway.protocol.FrameWriter;
 import io.micrometer.core.instrument.Counter;
@@ -47,9 +48,10 @@ public final class CommandLog {
 
     public CommandLog(Clock clock, int commandBurst) {
         when(kafka.send(anyString(), anyString(), any())).thenReturn(new CompletableFuture<>());
-        service = new CommandService(kafka, REPLY_TIMEOUT, clock, meters);
+        Receipts receipts = new Receipts(clock);
+        service = new CommandService(kafka, receipts, REPLY_TIMEOUT, clock, meters);
         RateLimits limits = new RateLimits(20, commandBurst, 50, 100);
-        gateway = new CommandGateway(service, new Replies(new FrameWriter(clock)), limits, clock, meters);
+        gateway = new CommandGateway(service, new Replies(new FrameWriter(clock)), limits, receipts, meters);
     }
 
     public CommandGateway gateway() {

@@ -116,6 +116,7 @@ class ReplayTest {
                 new BidIncrements(List.of(new BidIncrements.Step(0, 1_000))),
                 defaults.punctuationInterval(),
                 defaults.closeGrace(),
+                defaults.gatewayTimeout(),
                 defaults.endedRetention(),
                 true,
                 defaults.topics());

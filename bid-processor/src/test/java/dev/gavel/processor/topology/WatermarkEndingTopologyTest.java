@@ -1,0 +1,167 @@
+package dev.gavel.processor.topology;
+
+import static dev.gavel.processor.fixtures.Commands.ENDS_AT;
+import static dev.gavel.processor.fixtures.Commands.T0;
+import static dev.gavel.processor.fixtures.Commands.bid;
+import static dev.gavel.processor.fixtures.Commands.create;
+import static dev.gavel.processor.fixtures.Users.BOB;
+import static dev.gavel.processor.fixtures.Users.CAROL;
+import static dev.gavel.processor.topology.EngineDriver.CLOSE_GRACE;
+import static dev.gavel.processor.topology.EngineDriver.GATEWAY_TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.AuctionCommand.CloseAuction;
+import dev.gavel.events.AuctionEvent.AuctionEnded;
+import dev.gavel.events.AuctionEvent.BidPlaced;
+import dev.gavel.events.Outcome;
+import dev.gavel.processor.fixtures.Commands.CreateBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Endings driven by the gateways' watermarks: an auction is closed as soon as every live gateway instance has said
+ * that everything it received before the end is in the log, not a fixed grace after the end.
+ */
+class WatermarkEndingTopologyTest {
+
+    /** Gateways announce themselves several times a second: the last time before the end they were heard. */
+    private static final Instant BEFORE_END = ENDS_AT.minusMillis(100);
+
+    private final EngineDriver engine = EngineDriver.live(T0);
+
+    @AfterEach
+    void closeDriver() {
+        engine.close();
+    }
+
+    /** An open auction, and two gateways heard from just before its end. */
+    private void givenAnAuctionAndTwoGateways() {
+        givenAnAuctionAndTwoGateways(create());
+    }
+
+    private void givenAnAuctionAndTwoGateways(CreateBuilder auction) {
+        engine.send(auction);
+        engine.advanceWallClockTo(BEFORE_END);
+        engine.sendWatermark("gateway-a", BEFORE_END);
+        engine.sendWatermark("gateway-b", BEFORE_END);
+        engine.skipOutputs();
+    }
+
+    @Test
+    void auctionIsClosedAsSoonAsTheSlowestGatewayHasPassedItsEnd() {
+        givenAnAuctionAndTwoGateways();
+        engine.advanceWallClockTo(ENDS_AT.plusMillis(10));
+
+        engine.sendWatermark("gateway-a", ENDS_AT.plusMillis(8));
+        boolean closedWhileBehind = !engine.requestedCommands().isEmpty();
+        engine.sendWatermark("gateway-b", ENDS_AT.plusMillis(3));
+
+        assertThat(closedWhileBehind).isFalse();
+        assertThat(engine.requestedCommands())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CloseAuction.class,
+                        close -> assertThat(close.receivedAt()).isEqualTo(ENDS_AT.plusMillis(3)));
+        assertThat(engine.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        AuctionEnded.class, ended -> assertThat(ended.at()).isEqualTo(ENDS_AT));
+    }
+
+    @Test
+    void endingComesLongBeforeTheGraceWhenTheGatewaysAreQuick() {
+        givenAnAuctionAndTwoGateways();
+        engine.advanceWallClockTo(ENDS_AT.plusMillis(5));
+
+        engine.sendWatermark("gateway-a", ENDS_AT.plusMillis(2));
+        engine.sendWatermark("gateway-b", ENDS_AT.plusMillis(4));
+
+        assertThat(engine.wallClock()).isBefore(ENDS_AT.plus(CLOSE_GRACE));
+        assertThat(engine.events()).singleElement().isInstanceOf(AuctionEnded.class);
+    }
+
+    @Test
+    void bidReceivedBeforeTheEndButWrittenAfterAFastGatewaysWatermarkIsOnTime() {
+        givenAnAuctionAndTwoGateways(create().softClose(Duration.ZERO));
+        engine.advanceWallClockTo(ENDS_AT.plusMillis(150));
+        engine.sendWatermark("gateway-a", ENDS_AT.plusMillis(140));
+
+        // Gateway b received the bid 5 ms before the end; its producer was held back.
+        engine.send(bid().by(CAROL).amount("12.00").at(ENDS_AT.minusMillis(5)));
+        engine.sendWatermark("gateway-b", ENDS_AT.plusMillis(145));
+
+        assertThat(engine.events())
+                .satisfiesExactly(
+                        bid -> assertThat(bid).isInstanceOf(BidPlaced.class),
+                        ending -> assertThat(ending).isInstanceOfSatisfying(AuctionEnded.class, ended -> {
+                            assertThat(ended.outcome()).isEqualTo(Outcome.SOLD);
+                            assertThat(ended.winner()).isEqualTo(CAROL);
+                        }));
+    }
+
+    @Test
+    void gatewayThatWentSilentIsNoLongerWaitedForAfterTheTimeout() {
+        givenAnAuctionAndTwoGateways();
+        Instant bLastHeard = BEFORE_END;
+        engine.advanceWallClockTo(ENDS_AT.plusMillis(20));
+        engine.sendWatermark("gateway-a", ENDS_AT.plusMillis(15));
+        boolean closedWhileWaitingForB = !engine.requestedCommands().isEmpty();
+
+        engine.advanceWallClockTo(bLastHeard.plus(GATEWAY_TIMEOUT).plusMillis(100));
+
+        assertThat(closedWhileWaitingForB).isFalse();
+        assertThat(engine.requestedCommands()).singleElement().isInstanceOf(CloseAuction.class);
+        assertThat(engine.events()).singleElement().isInstanceOf(AuctionEnded.class);
+    }
+
+    @Test
+    void gatewayThatKeepsLaggingDelaysTheCloseNoLongerThanTheTimeout() {
+        givenAnAuctionAndTwoGateways();
+        // Gateway b keeps announcing, but a command it received before the end is still not written.
+        boolean closedEarly = false;
+        for (Instant at = ENDS_AT; at.isBefore(ENDS_AT.plus(GATEWAY_TIMEOUT)); at = at.plusMillis(250)) {
+            engine.advanceWallClockTo(at);
+            engine.sendWatermark("gateway-a", at);
+            engine.sendWatermark("gateway-b", ENDS_AT.minusMillis(100));
+            closedEarly |= !engine.requestedCommands().isEmpty();
+        }
+
+        engine.advanceWallClockTo(ENDS_AT.plus(GATEWAY_TIMEOUT).plusMillis(100));
+
+        assertThat(closedEarly).isFalse();
+        assertThat(engine.requestedCommands()).singleElement().isInstanceOf(CloseAuction.class);
+    }
+
+    @Test
+    void softCloseExtensionIsClosedOnceTheGatewaysPassTheNewEnd() {
+        engine.send(create().softClose(Duration.ofSeconds(10)));
+        engine.advanceWallClockTo(BEFORE_END);
+        engine.sendWatermark("gateway-a", BEFORE_END);
+        engine.send(bid().by(BOB).amount("10.00").at(ENDS_AT.minusSeconds(1)));
+        Instant newEnd = ENDS_AT.plusSeconds(9);
+        engine.skipOutputs();
+
+        engine.advanceWallClockTo(ENDS_AT.plusMillis(10));
+        engine.sendWatermark("gateway-a", ENDS_AT.plusMillis(10));
+        boolean closedAtTheOldEnd = !engine.requestedCommands().isEmpty();
+        engine.advanceWallClockTo(newEnd.plusMillis(10));
+        engine.sendWatermark("gateway-a", newEnd.plusMillis(10));
+
+        assertThat(closedAtTheOldEnd).isFalse();
+        assertThat(engine.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        AuctionEnded.class, ended -> assertThat(ended.at()).isEqualTo(newEnd));
+    }
+
+    @Test
+    void watermarkUnderAnotherKeyIsDeadLettered() {
+        engine.send("someone-else", new AuctionCommand.GatewayWatermark("watermark:x", "gateway-a", ENDS_AT));
+
+        assertThat(engine.deadLetters()).hasSize(1);
+        assertThat(engine.events()).isEmpty();
+    }
+}

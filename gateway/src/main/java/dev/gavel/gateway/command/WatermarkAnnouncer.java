@@ -1,0 +1,186 @@
+package dev.gavel.gateway.command;
+
+import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.AuctionCommand.GatewayWatermark;
+import dev.gavel.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Announces this gateway instance's progress to the processor (ADR 13): a {@link GatewayWatermark} to every partition
+ * of the command log, saying that every command it received before that time is in the partition ahead of it. Sent
+ * every {@code idleInterval}, so that the processor knows the instance is alive, and every {@code closingInterval} to
+ * a partition where an auction is about to end or has just passed its end, so that the ending is decided as soon as
+ * every instance has passed it.
+ *
+ * <p>Started before the instance takes any command: its first watermarks are in the log before any of its commands,
+ * so the processor knows it before a close could overtake them.
+ */
+public final class WatermarkAnnouncer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WatermarkAnnouncer.class);
+
+    /** An open auction: where it is partitioned, and when it ends. */
+    public record Ending(String auctionId, Instant endsAt) {}
+
+    private static final Duration SOON = Duration.ofSeconds(1);
+    private static final Duration JUST_PASSED = Duration.ofSeconds(2);
+    private static final Duration PARTITIONS_REFRESH = Duration.ofSeconds(30);
+
+    private final KafkaTemplate<String, AuctionCommand> kafka;
+    private final Receipts receipts;
+    private final Supplier<Collection<Ending>> openAuctions;
+    private final Clock clock;
+    private final Duration idleInterval;
+    private final Duration closingInterval;
+    private final Counter sent;
+    private final String gatewayId = "gateway-" + UUID.randomUUID();
+    private final AtomicLong sequence = new AtomicLong();
+
+    private volatile ScheduledExecutorService thread;
+    private long[] lastSent = new long[0];
+    private Set<Integer> closing = Set.of();
+    private long partitionsReadAt;
+    private long closingReadAt;
+
+    public WatermarkAnnouncer(
+            KafkaTemplate<String, AuctionCommand> kafka,
+            Receipts receipts,
+            Supplier<Collection<Ending>> openAuctions,
+            Clock clock,
+            Duration idleInterval,
+            Duration closingInterval,
+            MeterRegistry meters) {
+        this.kafka = kafka;
+        this.receipts = receipts;
+        this.openAuctions = openAuctions;
+        this.clock = clock;
+        this.idleInterval = idleInterval;
+        this.closingInterval = closingInterval;
+        this.sent = Counter.builder("gavel.gateway.watermarks")
+                .description("Watermarks this instance wrote to the command log")
+                .register(meters);
+    }
+
+    public String gatewayId() {
+        return gatewayId;
+    }
+
+    /** Announces the instance to every partition, waits briefly until that is written, then keeps announcing. */
+    @Override
+    public void start() {
+        announceToEveryPartition();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "gavel-watermarks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = closingInterval.toMillis();
+        timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+        thread = timer;
+    }
+
+    void announceToEveryPartition() {
+        try {
+            long now = clock.millis();
+            lastSent = new long[kafka.partitionsFor(Topics.AUCTION_COMMANDS).size()];
+            partitionsReadAt = now;
+            List<CompletableFuture<?>> first = new ArrayList<>();
+            for (int partition = 0; partition < lastSent.length; partition++) {
+                first.add(send(partition, now));
+            }
+            CompletableFuture.allOf(first.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Kafka may be unreachable at start: the instance still starts, and announces itself once it can.
+            log.warn("Could not announce gateway {} to the command log yet: {}", gatewayId, e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        thread.shutdownNow();
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Before the web server takes requests (and stopped after it): no command of this instance precedes it. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    /** Sends what is due now: to every partition once an interval, more often where an auction is ending. */
+    void tick() {
+        try {
+            long now = clock.millis();
+            if (lastSent.length == 0 || now - partitionsReadAt >= PARTITIONS_REFRESH.toMillis()) {
+                int partitions = kafka.partitionsFor(Topics.AUCTION_COMMANDS).size();
+                if (partitions != lastSent.length) {
+                    lastSent = new long[partitions];
+                }
+                partitionsReadAt = now;
+            }
+            if (now - closingReadAt >= closingInterval.toMillis() * 5) {
+                closing = closingPartitions(Instant.ofEpochMilli(now), lastSent.length);
+                closingReadAt = now;
+            }
+            for (int partition = 0; partition < lastSent.length; partition++) {
+                long interval = closing.contains(partition) ? closingInterval.toMillis() : idleInterval.toMillis();
+                if (now - lastSent[partition] >= interval) {
+                    send(partition, now);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("Could not announce gateway {} this time", gatewayId, e);
+        }
+    }
+
+    /** The partitions of the open auctions that end within a second or ended within the last two. */
+    private Set<Integer> closingPartitions(Instant now, int partitions) {
+        Set<Integer> result = new HashSet<>();
+        for (Ending ending : openAuctions.get()) {
+            if (ending.endsAt().isBefore(now.plus(SOON)) && ending.endsAt().isAfter(now.minus(JUST_PASSED))) {
+                result.add(partitionOf(ending.auctionId(), partitions));
+            }
+        }
+        return result;
+    }
+
+    /** The partition the producer's default partitioner puts an auction's commands in. */
+    static int partitionOf(String auctionId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(auctionId.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private CompletableFuture<?> send(int partition, long now) {
+        lastSent[partition] = now;
+        GatewayWatermark watermark = new GatewayWatermark(
+                "watermark:" + gatewayId + ":" + sequence.incrementAndGet(), gatewayId, receipts.watermark());
+        sent.increment();
+        return kafka.send(Topics.AUCTION_COMMANDS, partition, gatewayId, watermark);
+    }
+}
