@@ -13,7 +13,9 @@ import org.testcontainers.kafka.KafkaContainer;
 class ContainerBidFlowTest extends BidFlowScenario {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.4.0");
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.4.0")
+            // The processors' 2 s sessions, as every deployment of Gavel allows them (docs/adr/0010).
+            .withEnv("KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS", "1000");
 
     private static GavelStack stack;
 

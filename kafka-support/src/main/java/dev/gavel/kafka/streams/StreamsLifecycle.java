@@ -1,6 +1,7 @@
 package dev.gavel.kafka.streams;
 
 import java.time.Duration;
+import org.apache.kafka.common.errors.InvalidSessionTimeoutException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 /**
  * How a Gavel service runs its Kafka Streams: a stop commits and leaves the group at once, so that another instance
  * takes the partitions over without waiting for a session timeout; a stream thread that fails is replaced rather than
- * stopping the service.
+ * stopping the service, unless it failed on a setting that a new thread would fail on too.
  */
 public class StreamsLifecycle implements StreamsBuilderFactoryBeanConfigurer {
 
@@ -27,9 +28,28 @@ public class StreamsLifecycle implements StreamsBuilderFactoryBeanConfigurer {
     public void configure(StreamsBuilderFactoryBean factory) {
         factory.setLeaveGroupOnClose(true);
         factory.setCloseTimeout((int) Math.max(1, shutdownTimeout.toSeconds()));
-        factory.setStreamsUncaughtExceptionHandler(e -> {
-            log.error("A stream thread failed; replacing it", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        factory.setStreamsUncaughtExceptionHandler(StreamsLifecycle::onThreadFailure);
+    }
+
+    static StreamThreadExceptionResponse onThreadFailure(Throwable error) {
+        if (causedBy(error, InvalidSessionTimeoutException.class)) {
+            log.error(
+                    "The brokers refuse this instance's consumer session timeout: allow it with their"
+                            + " group.min.session.timeout.ms, or set a longer one with"
+                            + " SPRING_KAFKA_STREAMS_PROPERTIES_CONSUMER_SESSION_TIMEOUT_MS; stopping",
+                    error);
+            return StreamThreadExceptionResponse.SHUTDOWN_APPLICATION;
+        }
+        log.error("A stream thread failed; replacing it", error);
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> cause) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (cause.isInstance(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -76,6 +76,8 @@ public final class KafkaBroker implements AutoCloseable {
                     Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                     Map.entry("share.coordinator.state.topic.min.isr", "1"),
                     Map.entry("group.initial.rebalance.delay.ms", "0"),
+                    // The processors' 2 s sessions, as every deployment of Gavel allows them (docs/adr/0010).
+                    Map.entry("group.min.session.timeout.ms", "1000"),
                     Map.entry("auto.create.topics.enable", "false")));
             KafkaConfig config = KafkaConfig.fromProps(properties, false);
             new Formatter()
