@@ -220,10 +220,10 @@ class ChaosTest {
             text.append("| deployment | faults injected | commands under load | decided | undecided | lost |"
                             + " duplicated | told otherwise | outcomes without command | aborted reads |"
                             + " seq gaps | unannounced gaps | ending violations | price decreases |"
-                            + " oracle mismatches |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+                            + " oracle mismatches | on-time bids refused |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
                     .append(String.format(
-                            "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n",
+                            "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n",
                             deployment,
                             history.faults().size(),
                             findings.commandsSent(),
@@ -238,7 +238,8 @@ class ChaosTest {
                             findings.unannouncedGaps(),
                             findings.endingViolations(),
                             findings.priceDecreases(),
-                            findings.oracleMismatches()));
+                            findings.oracleMismatches(),
+                            findings.onTimeBidsRefused()));
             text.append("\n").append(new Figures(history).markdown());
             text.append("\n| at (UTC) | fault | target | time to recover (ms) |\n|---|---|---|---|\n");
             for (History.Fault fault : history.faults()) {

@@ -9,6 +9,7 @@ import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.LogReader;
 import dev.gavel.events.Money;
+import dev.gavel.events.RejectionReason;
 import dev.gavel.events.Topics;
 import dev.gavel.processor.reference.ReferenceAuctions;
 import dev.gavel.systemtests.chaos.History.Result;
@@ -57,6 +58,7 @@ final class LogAudit {
             int abortedReads,
             int unannouncedGaps,
             int oracleMismatches,
+            int onTimeBidsRefused,
             List<String> examples) {
 
         boolean clean() {
@@ -70,6 +72,7 @@ final class LogAudit {
                             + abortedReads
                             + unannouncedGaps
                             + oracleMismatches
+                            + onTimeBidsRefused
                     == 0;
         }
     }
@@ -228,6 +231,7 @@ final class LogAudit {
         }
 
         int oracleMismatches = oracle(commands, events);
+        int onTimeBidsRefused = onTimeBidsRefused(commands, events, originalNotices);
         int sent = history.commands().size();
         int undecided = (int) history.commands().stream()
                 .filter(c -> c.result() == Result.UNKNOWN)
@@ -249,7 +253,43 @@ final class LogAudit {
                 abortedReads,
                 unannouncedGaps,
                 oracleMismatches,
+                onTimeBidsRefused,
                 List.copyOf(examples));
+    }
+
+    /**
+     * Bids received before their auction's end and in the log ahead of the command that ended it, yet refused as too
+     * late: the close came before every gateway had written what it received in time.
+     */
+    private int onTimeBidsRefused(
+            Map<String, List<AuctionCommand>> commands,
+            Map<String, List<AuctionEvent>> events,
+            Map<String, Set<BidderNotice>> notices) {
+        int refused = 0;
+        for (Map.Entry<String, List<AuctionEvent>> auction : events.entrySet()) {
+            AuctionEvent.AuctionEnded ended = auction.getValue().stream()
+                    .filter(AuctionEvent.AuctionEnded.class::isInstance)
+                    .map(AuctionEvent.AuctionEnded.class::cast)
+                    .findFirst()
+                    .orElse(null);
+            if (ended == null) {
+                continue;
+            }
+            for (AuctionCommand command : commands.getOrDefault(auction.getKey(), List.of())) {
+                if (command.commandId().equals(ended.commandId())) {
+                    break;
+                }
+                if (command instanceof AuctionCommand.PlaceBid bid
+                        && bid.receivedAt().isBefore(ended.at())
+                        && notices.getOrDefault(bid.commandId(), Set.of()).stream()
+                                .anyMatch(n -> n instanceof CommandRejected rejected
+                                        && rejected.reason() == RejectionReason.AUCTION_ENDED)) {
+                    refused++;
+                    example("a bid received before the end and written before the close was refused as late: " + bid);
+                }
+            }
+        }
+        return refused;
     }
 
     /** Runs the reference model of the rules over each auction's commands and compares its events with the log's. */
