@@ -29,6 +29,7 @@ public final class Targets {
         targets.add(processorLatency(results.scenario("processor")));
         targets.add(bidRoundTrip(results.scenario("bids")));
         targets.add(fanout(results.scenario("fanout")));
+        targets.add(endings(results.scenario("endings")));
         return targets;
     }
 
@@ -113,6 +114,20 @@ public final class Targets {
         }
         boolean met = p99 <= 250 && bounded.value() == 1;
         return new Target(name, goal, ms("p99", p99) + ", " + heap, met ? Verdict.MET : Verdict.NOT_MET);
+    }
+
+    static Target endings(Scenario endings) {
+        String name = "Endings";
+        String goal = "auction-ended at the client p99 <= 100 ms after endsAt";
+        if (endings == null || !endings.ok()) {
+            return notMeasured(name, goal, endings);
+        }
+        Latency lateness = endings.latency("lateness");
+        if (lateness == null) {
+            return new Target(name, goal, "not in the results", Verdict.NOT_MEASURED);
+        }
+        double p99 = lateness.percentiles().p99();
+        return new Target(name, goal, ms("p99", p99), p99 <= 100 ? Verdict.MET : Verdict.NOT_MET);
     }
 
     /** A run the system failed (lost messages, gave way) does not meet its target; one that could not run says so. */

@@ -58,6 +58,12 @@ public final class ResultsFixtures {
                 .ok();
     }
 
+    static Results.Scenario endings(double p99) {
+        return new Results.Builder("endings", "Endings", "run-1", "2025-01-01T00:00:00Z")
+                .latency("lateness", "auction-ended after endsAt", withP99(p99))
+                .ok();
+    }
+
     static Results.Document document(Results.Scenario... scenarios) {
         return new Results.Document(run(), List.of(scenarios));
     }

@@ -2,6 +2,7 @@ package dev.gavel.loadgen.report;
 
 import static dev.gavel.loadgen.report.ResultsFixtures.bids;
 import static dev.gavel.loadgen.report.ResultsFixtures.document;
+import static dev.gavel.loadgen.report.ResultsFixtures.endings;
 import static dev.gavel.loadgen.report.ResultsFixtures.fanout;
 import static dev.gavel.loadgen.report.ResultsFixtures.processor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,8 @@ class TargetsTest {
 
     @Test
     void judgesEveryTargetThatWasMeasured() {
-        List<Target> targets = Targets.judge(document(processor(130_000, 170_000, 35), bids(45, 0), fanout(200, true)));
+        List<Target> targets =
+                Targets.judge(document(processor(130_000, 170_000, 35), bids(45, 0), fanout(200, true), endings(90)));
 
         assertThat(targets).extracting(Target::verdict).containsOnly(Verdict.MET);
         assertThat(targets.get(0).measured()).isEqualTo("130,000 commands/s; minimal processor 170,000/s (1.31x)");
@@ -45,6 +47,12 @@ class TargetsTest {
         Target unbounded = Targets.fanout(fanout(100, false));
         assertThat(unbounded.verdict()).isEqualTo(Verdict.NOT_MET);
         assertThat(unbounded.measured()).isEqualTo("p99 100.0 ms, heap NOT bounded (peak 300 MB)");
+    }
+
+    @Test
+    void endingsMustReachTheClientWithinATenthOfASecond() {
+        assertThat(Targets.endings(endings(99)).verdict()).isEqualTo(Verdict.MET);
+        assertThat(Targets.endings(endings(101)).verdict()).isEqualTo(Verdict.NOT_MET);
     }
 
     @Test
