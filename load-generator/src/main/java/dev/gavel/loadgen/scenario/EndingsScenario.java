@@ -150,8 +150,8 @@ public final class EndingsScenario extends Scenario {
 
     /** How many watermarks the gateway has written since it started. */
     private static long watermarksSent(Gateway gateway) {
-        String text = gateway.scrape(
-                gateway.base().resolve("actuator/prometheus?includedNames=gavel_gateway_watermarks_total"));
+        String text =
+                gateway.scrape(gateway.base().resolve("actuator/prometheus?includedNames=gavel_gateway_watermarks"));
         double sent = Prometheus.sum(text, "gavel_gateway_watermarks_total");
         return Double.isNaN(sent) ? 0 : (long) sent;
     }
