@@ -144,20 +144,7 @@ class ClusterTest {
         WsClient carol = connect(2, "carol");
         List<WsClient> watchers =
                 List.of(bob, carol, connect(1, "viewer-1"), connect(2, "viewer-2"), connect(2, "viewer-3"));
-        List<String> auctions = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            auctions.add(open(
-                    seller,
-                    createAuction()
-                            .with("startingPrice", 1)
-                            .with("durationMs", 8_000)
-                            .with("softCloseMs", 2_000)));
-        }
-        for (WsClient watcher : watchers) {
-            for (String auctionId : auctions) {
-                watcher.send(subscribe(auctionId).with("lastSeq", 0).json());
-            }
-        }
+        List<String> auctions = openAuctionsWatchedBy(seller, watchers, 8_000, 2_000);
 
         for (int round = 1; round <= 12; round++) {
             for (String auctionId : auctions) {
@@ -212,20 +199,7 @@ class ClusterTest {
         WsClient bob = connect(1, "bob");
         WsClient carol = connect(2, "carol");
         List<WsClient> watchers = List.of(bob, carol, connect(2, "viewer"));
-        List<String> auctions = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            auctions.add(open(
-                    seller,
-                    createAuction()
-                            .with("startingPrice", 1)
-                            .with("durationMs", 25_000)
-                            .with("softCloseMs", 3_000)));
-        }
-        for (WsClient watcher : watchers) {
-            for (String auctionId : auctions) {
-                watcher.send(subscribe(auctionId).with("lastSeq", 0).json());
-            }
-        }
+        List<String> auctions = openAuctionsWatchedBy(seller, watchers, 25_000, 3_000);
         AtomicBoolean faultsDone = new AtomicBoolean();
         List<JsonNode> acceptedAfterFaults = new CopyOnWriteArrayList<>();
         Map<String, List<JsonNode>> accepted = new ConcurrentHashMap<>();
@@ -321,5 +295,25 @@ class ClusterTest {
         for (int i = 1; i < seqs.size(); i++) {
             assertThat(seqs.get(i)).isEqualTo(seqs.get(i - 1) + 1);
         }
+    }
+
+    /** Three auctions of {@code seller}'s, each followed from its start by every one of {@code watchers}. */
+    private List<String> openAuctionsWatchedBy(
+            WsClient seller, List<WsClient> watchers, long durationMs, long softCloseMs) {
+        List<String> auctions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            auctions.add(open(
+                    seller,
+                    createAuction()
+                            .with("startingPrice", 1)
+                            .with("durationMs", durationMs)
+                            .with("softCloseMs", softCloseMs)));
+        }
+        for (WsClient watcher : watchers) {
+            for (String auctionId : auctions) {
+                watcher.send(subscribe(auctionId).with("lastSeq", 0).json());
+            }
+        }
+        return auctions;
     }
 }
