@@ -50,8 +50,11 @@ class ClusterTest {
     @BeforeAll
     static void start() {
         // Eight JVMs share this machine: a pause of a few hundred milliseconds must not make a gateway send these
-        // clients, which read everything, snapshots instead of events. Conflation has tests of its own.
-        cluster = LocalCluster.start(Map.of("GAVEL_GATEWAY_CONFLATE_AFTER", "1h"));
+        // clients, which read everything, snapshots instead of events, and a creation must not be answered TIMEOUT
+        // (it cannot be retried safely) because the processors were still settling their tasks. Conflation and
+        // timeouts have tests of their own.
+        cluster =
+                LocalCluster.start(Map.of("GAVEL_GATEWAY_CONFLATE_AFTER", "1h", "GAVEL_GATEWAY_REPLY_TIMEOUT", "30s"));
     }
 
     @AfterAll
