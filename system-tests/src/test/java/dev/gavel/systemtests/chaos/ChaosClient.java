@@ -45,6 +45,10 @@ final class ChaosClient implements AutoCloseable {
     private final History history;
     private final Random random;
     private final Map<String, Known> auctions = new ConcurrentHashMap<>();
+    /** Subscriptions sent, by request id, and the last refusal of each auction's: what explains an auction not seen. */
+    private final Map<String, String> subscribing = new ConcurrentHashMap<>();
+
+    private final Map<String, JsonNode> refusals = new ConcurrentHashMap<>();
 
     /**
      * Paces the user's commands below the gateway's default limit (20/s, bursts of 40), as an app spaces a user's
@@ -79,8 +83,13 @@ final class ChaosClient implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(500))
                 .until(this::tryConnect);
         ws.send(message("subscribe-lobby").json());
-        auctions.forEach((auctionId, known) ->
-                ws.send(subscribe(auctionId).with("lastSeq", known.seq()).json()));
+        auctions.forEach((auctionId, known) -> follow(auctionId, known.seq()));
+    }
+
+    private void follow(String auctionId, long lastSeq) {
+        Messages.Builder subscribe = subscribe(auctionId).with("lastSeq", lastSeq);
+        subscribing.put(subscribe.requestId(), auctionId);
+        ws.send(subscribe.json());
     }
 
     private boolean tryConnect() {
@@ -112,6 +121,11 @@ final class ChaosClient implements AutoCloseable {
 
     private void handle(JsonNode message) {
         String type = message.path("type").asString();
+        String refused =
+                type.equals("error") ? subscribing.get(message.path("requestId").asString("")) : null;
+        if (refused != null) {
+            refusals.put(refused, message);
+        }
         boolean lobby = "lobby".equals(message.path("channel").asString(null));
         if (lobby && type.equals("auction-ended")) {
             // The lobby's news, not the auction's own stream: that brings the same ending in order.
@@ -121,7 +135,7 @@ final class ChaosClient implements AutoCloseable {
         } else if (lobby && type.equals("auction-created")) {
             String auctionId = message.path("auction").path("id").asString();
             if (auctions.putIfAbsent(auctionId, known(message.path("auction"))) == null) {
-                ws.send(subscribe(auctionId).with("lastSeq", 1).json());
+                follow(auctionId, 1);
             }
         } else if (type.equals("snapshot")) {
             JsonNode auction = message.path("auction");
@@ -277,6 +291,19 @@ final class ChaosClient implements AutoCloseable {
         } catch (ConditionTimeoutException e) {
             return false;
         }
+    }
+
+    /** The auctions this client still believes open, with what it last knew of each: for a failure's message. */
+    String stillOpen() {
+        return auctions.entrySet().stream()
+                .filter(entry -> entry.getValue().open())
+                .map(entry -> entry.getKey() + " at seq " + entry.getValue().seq() + " on gateway " + gateway
+                        + (refusals.containsKey(entry.getKey())
+                                ? ", subscription refused: " + refusals.get(entry.getKey())
+                                : ""))
+                .sorted()
+                .toList()
+                .toString();
     }
 
     @Override
