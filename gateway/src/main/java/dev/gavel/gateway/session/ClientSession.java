@@ -22,11 +22,11 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * One client connection. Sending never blocks the caller: frames wait in a bounded queue and go out one at a time
- * with the container's asynchronous send, each as the bytes it was encoded to once for all its subscribers. A client that falls behind (the frame being written to it was queued
- * longer than the conflation time ago) gets, per auction, only the latest state (a snapshot marked resync) instead of
- * every event it has not read; replies to its own commands are always kept. A
- * client whose send takes longer than the send time limit, or whose queue still overflows, has stopped reading and
- * is dropped, so it cannot delay anyone else.
+ * with the container's asynchronous send, each as the bytes it was encoded to once for all its subscribers. A client
+ * that falls behind (the frame being written to it was queued longer than the conflation time ago) gets, per auction,
+ * only the latest state (a snapshot marked resync) instead of every event it has not read; replies to its own
+ * commands are always kept. A client whose send takes longer than the send time limit, or whose queue still
+ * overflows, has stopped reading and is dropped, so it cannot delay anyone else.
  */
 public final class ClientSession implements Subscriber {
 
