@@ -24,7 +24,8 @@ public final class Benchmarks {
 
     /**
      * In suite order: the processor's drain right after the raw Kafka it is compared with, fan-out last of those that
-     * need the stack (it may leave the gateway out of memory), and the rules, which need none.
+     * need the stack (it may leave the gateway out of memory; viewers of the latest state, then of every event), and
+     * the rules, which need none.
      */
     static List<Scenario> scenarios() {
         return List.of(
@@ -33,6 +34,7 @@ public final class Benchmarks {
                 new BidsScenario(),
                 new EndingsScenario(),
                 new FanoutScenario(),
+                new FanoutScenario.EveryEvent(),
                 new RulesScenario());
     }
 }

@@ -19,6 +19,7 @@ class BenchmarksTest {
                         tuple("bids", "Bids through the gateway"),
                         tuple("endings", "Auction endings"),
                         tuple("fanout", "Fan-out to viewers of one auction"),
+                        tuple("fanout-every", "Fan-out to viewers of every event of one auction"),
                         tuple("rules", "Auction rules (JMH)"));
     }
 }

@@ -133,10 +133,15 @@ public final class LoadGenerator {
 
     /**
      * The scenarios that drive a running stack from outside, in suite order: fan-out last, as it may leave the gateway
-     * out of memory.
+     * out of memory; viewers of the latest state, then of every event.
      */
     public static List<Scenario> scenarios() {
-        return List.of(new BaselineScenario(), new BidsScenario(), new EndingsScenario(), new FanoutScenario());
+        return List.of(
+                new BaselineScenario(),
+                new BidsScenario(),
+                new EndingsScenario(),
+                new FanoutScenario(),
+                new FanoutScenario.EveryEvent());
     }
 
     private int execute(ParseResult parsed) {

@@ -4,6 +4,7 @@ import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.AuctionView;
 import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.protocol.TextFrame;
 import dev.gavel.gateway.threads.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,7 @@ public class AuctionDirectory {
     }
 
     private void broadcastToLobby(AuctionEvent event, Set<Subscriber> alreadySent) {
-        String frame = frames.write(frames.forLobby(event));
+        TextFrame frame = frames.encode(frames.forLobby(event));
         for (Subscriber subscriber : lobby) {
             if (!alreadySent.contains(subscriber)) {
                 subscriber.deliver(event.auctionId(), frame, null);
@@ -106,7 +107,7 @@ public class AuctionDirectory {
      * Sends a frame of the lobby's own (not about one auction) to every lobby subscriber. It is the latest state of
      * {@code channel}: a subscriber that lags behind keeps only the newest frame of that channel.
      */
-    public void toLobby(String channel, String frame) {
+    public void toLobby(String channel, TextFrame frame) {
         for (Subscriber subscriber : lobby) {
             subscriber.deliver(channel, frame, () -> frame);
         }

@@ -5,6 +5,7 @@ import dev.gavel.events.AuctionView;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.ServerMessage;
+import dev.gavel.gateway.protocol.TextFrame;
 import dev.gavel.gateway.threads.Scheduler;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * goes out at once; events that come faster wait for the end of the interval and go out together in one {@code events}
  * frame. A show with thousands of viewers and dozens of bids a second thus costs the gateway a frame per viewer per
  * interval, not per bid, and every viewer still gets every event. The ending goes out at once. Each frame is written
- * here once, and the same frame is handed to every subscriber.
+ * and encoded here once, and the same bytes are handed to every subscriber.
  */
 final class LiveAuction {
 
@@ -54,8 +55,8 @@ final class LiveAuction {
     /** Names the kept events in a serialization error. */
     private static final String RECENT = "recent events";
 
-    /** An event written for subscribers, waiting for the auction's next frame. */
-    private record Waiting(long seq, String frame) {}
+    /** An event written for subscribers, waiting for the auction's next frame (alone, or inside an events frame). */
+    private record Waiting(long seq, TextFrame frame) {}
 
     /**
      * A recent event kept for resuming subscribers, as its JSON. Decoded, an event with its strings, users and
@@ -134,7 +135,7 @@ final class LiveAuction {
         FrameWriter frames = settings.frames();
         view = view.apply(event);
         remember(event);
-        waiting.add(new Waiting(event.seq(), frames.write(frames.forSubscribers(event))));
+        waiting.add(new Waiting(event.seq(), frames.encode(frames.forSubscribers(event))));
         long now = frames.now();
         long due = lastFrameAt + settings.frameIntervalMillis();
         boolean ended = event instanceof AuctionEvent.AuctionEnded;
@@ -155,16 +156,16 @@ final class LiveAuction {
     synchronized void subscribe(Subscriber subscriber, String requestId, Long lastSeq, boolean latest) {
         FrameWriter frames = settings.frames();
         List<AuctionEvent> missed = latest || lastSeq == null || lastSeq > view.seq() ? null : since(lastSeq);
-        Supplier<String> latestState = latestState();
+        Supplier<TextFrame> latestState = latestState();
         if (missed == null) {
             ServerMessage snapshot = frames.snapshot(requestId, view, lastSeq != null);
-            subscriber.deliver(id, frames.write(snapshot), latestState);
+            subscriber.deliver(id, frames.encode(snapshot), latestState);
         } else {
             for (AuctionEvent event : missed) {
-                subscriber.deliver(id, frames.write(frames.forSubscribers(event)), latestState);
+                subscriber.deliver(id, frames.encode(frames.forSubscribers(event)), latestState);
             }
             subscriber.deliver(
-                    id, frames.write(new ServerMessage.Subscribed(requestId, "auction:" + id, frames.now())), null);
+                    id, frames.encode(new ServerMessage.Subscribed(requestId, "auction:" + id, frames.now())), null);
         }
         subscribers.remove(subscriber);
         latestOnly.remove(subscriber);
@@ -198,19 +199,19 @@ final class LiveAuction {
     /** Sends the waiting events to every subscriber, in one frame when there are several. */
     private void flush(long now) {
         FrameWriter frames = settings.frames();
-        Supplier<String> latestState = latestState();
-        String state = null;
+        Supplier<TextFrame> latestState = latestState();
+        TextFrame state = null;
         for (Subscriber subscriber : latestOnly) {
             Long reached = joinedAt.get(subscriber);
             if (reached == null || reached < view.seq()) {
                 if (state == null) {
-                    state = frames.write(frames.state(view));
+                    state = frames.encode(frames.state(view));
                 }
                 // Falling behind, it gets the whole snapshot: a conflation may replace the one it subscribed with.
                 subscriber.deliver(id, state, latestState);
             }
         }
-        String frame = frameOf(waiting);
+        TextFrame frame = subscribers.isEmpty() ? null : frameOf(waiting);
         for (Subscriber subscriber : subscribers) {
             Long reached = joinedAt.get(subscriber);
             if (reached == null) {
@@ -228,23 +229,23 @@ final class LiveAuction {
         lastFrameAt = now;
     }
 
-    private String frameOf(List<Waiting> events) {
+    private TextFrame frameOf(List<Waiting> events) {
         if (events.size() == 1) {
             return events.get(0).frame();
         }
         FrameWriter frames = settings.frames();
-        return frames.write(
+        return frames.encode(
                 frames.events(id, events.stream().map(Waiting::frame).toList()));
     }
 
     /** A snapshot of the current state marked resync, written at most once however many subscribers lag behind. */
-    private Supplier<String> latestState() {
+    private Supplier<TextFrame> latestState() {
         AuctionView current = view;
         FrameWriter frames = settings.frames();
-        String[] written = {null};
+        TextFrame[] written = {null};
         return () -> {
             if (written[0] == null) {
-                written[0] = frames.write(frames.snapshot(null, current, true));
+                written[0] = frames.encode(frames.snapshot(null, current, true));
             }
             return written[0];
         };

@@ -95,7 +95,7 @@ public class StatsBoard {
             }
             changed = false;
         }
-        directory.toLobby(CHANNEL, frames.write(new ServerMessage.Stats(current(), frames.now())));
+        directory.toLobby(CHANNEL, frames.encode(new ServerMessage.Stats(current(), frames.now())));
     }
 
     private StatsDto.HotAuctions hotAuctions(HotAuctions hot) {

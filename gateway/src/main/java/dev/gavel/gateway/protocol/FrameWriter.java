@@ -9,7 +9,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
-/** Turns server messages into text frames. A public event is written once, whatever the number of subscribers. */
+/** Turns server messages into text frames. A public event is encoded once, whatever the number of subscribers. */
 public final class FrameWriter {
 
     private static final ObjectWriter WRITER = JsonMapper.builder()
@@ -27,8 +27,9 @@ public final class FrameWriter {
         return clock.millis();
     }
 
-    public String write(ServerMessage message) {
-        return WRITER.writeValueAsString(message);
+    /** Writes {@code message} straight to UTF-8: a frame that may go to many connections as the same bytes. */
+    public TextFrame encode(ServerMessage message) {
+        return TextFrame.ofUtf8(WRITER.writeValueAsBytes(message));
     }
 
     /** The message an auction's subscribers are sent for one of its events. */
@@ -88,9 +89,11 @@ public final class FrameWriter {
     }
 
     /** Events of one auction that go out in one frame; {@code written} are their frames as written on their own. */
-    public ServerMessage.Events events(String auctionId, List<String> written) {
+    public ServerMessage.Events events(String auctionId, List<TextFrame> written) {
         return new ServerMessage.Events(
-                auctionId, written.stream().map(RawValue::new).toList(), now());
+                auctionId,
+                written.stream().map(frame -> new RawValue(frame.text())).toList(),
+                now());
     }
 
     public ServerMessage.Snapshot snapshot(String requestId, AuctionView view, boolean resync) {

@@ -2,8 +2,8 @@ package dev.gavel.gateway.session;
 
 import dev.gavel.events.UserRef;
 import dev.gavel.gateway.auction.Subscriber;
+import dev.gavel.gateway.protocol.TextFrame;
 import io.github.bucket4j.Bucket;
-import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import java.io.IOException;
 import java.time.Clock;
@@ -22,18 +22,18 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * One client connection. Sending never blocks the caller: frames wait in a bounded queue and go out one at a time
- * with the container's asynchronous send. A client that falls behind (the frame being written to it was queued
- * longer than the conflation time ago) gets, per auction, only the latest state (a snapshot marked resync) instead of
- * every event it has not read; replies to its own commands are always kept. A
- * client whose send takes longer than the send time limit, or whose queue still overflows, has stopped reading and
- * is dropped, so it cannot delay anyone else.
+ * with the container's asynchronous send, each as the bytes it was encoded to once for all its subscribers. A client
+ * that falls behind (the frame being written to it was queued longer than the conflation time ago) gets, per auction,
+ * only the latest state (a snapshot marked resync) instead of every event it has not read; replies to its own
+ * commands are always kept. A client whose send takes longer than the send time limit, or whose queue still
+ * overflows, has stopped reading and is dropped, so it cannot delay anyone else.
  */
 public final class ClientSession implements Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
 
     private final WebSocketSession ws;
-    private final RemoteEndpoint.Async remote;
+    private final TextSocket socket;
     private final UserRef user;
     private final Instant tokenExpiresAt;
     private final int maxQueued;
@@ -47,7 +47,7 @@ public final class ClientSession implements Subscriber {
     private int strikes;
 
     /** A frame waiting to be sent; {@code auctionId} is set on frames that a newer snapshot may replace. */
-    private record Outgoing(String auctionId, String text, long queuedAt) {}
+    private record Outgoing(String auctionId, TextFrame frame, long queuedAt) {}
 
     /** Replies to the client's own requests: they go out before the auction streams' frames that wait. */
     private final ArrayDeque<Outgoing> replies = new ArrayDeque<>();
@@ -75,6 +75,7 @@ public final class ClientSession implements Subscriber {
             Duration sendTimeLimit,
             Bucket messageLimit,
             long maxMessageBytes,
+            TextSocket socket,
             Executor sender,
             Clock clock,
             SessionListener listener) {
@@ -88,10 +89,11 @@ public final class ClientSession implements Subscriber {
         this.messageLimit = messageLimit;
         this.assembler = new MessageAssembler(maxMessageBytes);
         this.sender = sender;
-        this.remote = ((NativeWebSocketSession) ws)
+        this.socket = socket;
+        ((NativeWebSocketSession) ws)
                 .getNativeSession(jakarta.websocket.Session.class)
-                .getAsyncRemote();
-        remote.setSendTimeout(sendTimeLimit.toMillis());
+                .getAsyncRemote()
+                .setSendTimeout(sendTimeLimit.toMillis());
     }
 
     public String id() {
@@ -131,7 +133,7 @@ public final class ClientSession implements Subscriber {
     }
 
     @Override
-    public void deliver(String auctionId, String frame, Supplier<String> latestState) {
+    public void deliver(String auctionId, TextFrame frame, Supplier<TextFrame> latestState) {
         enqueue(latestState == null ? null : auctionId, frame, latestState, queue);
     }
 
@@ -139,11 +141,12 @@ public final class ClientSession implements Subscriber {
      * Sends a reply to one of the client's own requests: never replaced by a snapshot, and ahead of stream frames
      * that wait, so that a bidder learns its outcome as soon as it can however busy its auction is.
      */
-    public void send(String frame) {
+    public void send(TextFrame frame) {
         enqueue(null, frame, null, replies);
     }
 
-    private void enqueue(String auctionId, String frame, Supplier<String> latestState, ArrayDeque<Outgoing> into) {
+    private void enqueue(
+            String auctionId, TextFrame frame, Supplier<TextFrame> latestState, ArrayDeque<Outgoing> into) {
         boolean overflow = false;
         long now = clock.millis();
         synchronized (this) {
@@ -173,9 +176,9 @@ public final class ClientSession implements Subscriber {
         }
     }
 
-    private void transmit(String frame) {
+    private void transmit(TextFrame frame) {
         try {
-            remote.sendText(frame, this::sent);
+            socket.send(frame, this::sent);
         } catch (IllegalStateException e) {
             markClosed();
         }
@@ -205,7 +208,7 @@ public final class ClientSession implements Subscriber {
         } else if (closing != null) {
             closeSocket(closing);
         } else if (next != null) {
-            transmit(next.text());
+            transmit(next.frame());
         }
     }
 

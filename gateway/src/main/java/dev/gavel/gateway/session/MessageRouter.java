@@ -189,6 +189,6 @@ final class MessageRouter {
     }
 
     private void reply(ClientSession session, ServerMessage message) {
-        session.send(frames.write(message));
+        session.send(frames.encode(message));
     }
 }

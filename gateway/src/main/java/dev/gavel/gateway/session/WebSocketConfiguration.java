@@ -88,6 +88,7 @@ class WebSocketConfiguration {
                 gateway.sendTimeLimit(),
                 limits.newSessionLimit(),
                 gateway.maxFrameSize().toBytes(),
+                TextSocket.of(ws),
                 senders::execute,
                 clock,
                 listener);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
@@ -14,6 +15,7 @@ import static org.mockito.Mockito.verify;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionView;
 import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.protocol.TextFrame;
 import dev.gavel.gateway.testing.AuctionHistory;
 import dev.gavel.gateway.testing.Frames;
 import dev.gavel.gateway.testing.ManualScheduler;
@@ -54,6 +56,32 @@ class AuctionDirectoryTest {
 
     @Nested
     class Publishing {
+
+        @Test
+        void encodesEachFrameOnceForAllItsSubscribers() {
+            lampWithBids(0);
+            List<RecordingSubscriber> everyEvent =
+                    List.of(viewer, new RecordingSubscriber(), new RecordingSubscriber());
+            List<RecordingSubscriber> latestState = List.of(new RecordingSubscriber(), new RecordingSubscriber());
+            everyEvent.forEach(subscriber -> directory.subscribe(subscriber, null, "lamp", null, false));
+            latestState.forEach(subscriber -> directory.subscribe(subscriber, null, "lamp", null, true));
+            clearInvocations(frames);
+
+            directory.publish(lamp.bid(BOB, 11_00));
+
+            // One bid-updated for the viewers of every event, one auction-state for those of the latest state.
+            verify(frames, times(2)).encode(any());
+            TextFrame bid = viewer.last().frame();
+            assertThat(everyEvent)
+                    .allSatisfy(
+                            subscriber -> assertThat(subscriber.last().frame()).isSameAs(bid));
+            TextFrame state = latestState.get(0).last().frame();
+            assertThat(latestState)
+                    .allSatisfy(
+                            subscriber -> assertThat(subscriber.last().frame()).isSameAs(state));
+            assertThat(Frames.describe(bid.text())).isEqualTo(bidUpdated(2));
+            assertThat(Frames.describe(state.text())).isEqualTo("auction-state#2");
+        }
 
         @Test
         void sendsEachEventToTheSubscribersInOrder() {
@@ -149,7 +177,7 @@ class AuctionDirectoryTest {
 
             RecordingSubscriber.Delivery delivery = viewer.last();
             assertThat(delivery.auctionId()).isEqualTo("lamp");
-            JsonNode latest = Frames.read(delivery.latestState().get());
+            JsonNode latest = Frames.read(delivery.latestState().get().text());
             assertThat(latest.path("type").asString()).isEqualTo("snapshot");
             assertThat(latest.path("resync").asBoolean()).isTrue();
             assertThat(latest.path("auction").path("seq").asLong()).isEqualTo(2);
@@ -214,6 +242,28 @@ class AuctionDirectoryTest {
             assertThat(events.get(0).path("type").asString()).isEqualTo("bid-updated");
             assertThat(events.get(0).path("currentBid").decimalValue()).isEqualByComparingTo("12");
             assertThat(events.get(1).path("type").asString()).isEqualTo("auction-extended");
+        }
+
+        @Test
+        void encodesEachEventAndEachFrameOfEventsOnceForAllSubscribers() {
+            FrameWriter counted = spy(new FrameWriter(clock));
+            AuctionDirectory directory = new AuctionDirectory(counted, 16, INTERVAL, scheduler);
+            RecordingSubscriber other = new RecordingSubscriber();
+            directory.publish(lamp.created());
+            directory.subscribe(viewer, null, "lamp", null, false);
+            directory.subscribe(other, null, "lamp", null, false);
+            directory.publish(lamp.bid(BOB, 11_00));
+            clearInvocations(counted);
+
+            directory.publish(lamp.bid(CAROL, 12_00));
+            directory.publish(lamp.bid(BOB, 13_00));
+            clock.advance(INTERVAL);
+            scheduler.runAll();
+
+            // Each event once as it comes, and the frame that carries them once.
+            verify(counted, times(3)).encode(any());
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2), "events#3-4");
+            assertThat(other.last().frame()).isSameAs(viewer.last().frame());
         }
 
         @Test
@@ -317,7 +367,7 @@ class AuctionDirectoryTest {
 
             scheduler.runAll();
 
-            JsonNode latest = Frames.read(viewer.last().latestState().get());
+            JsonNode latest = Frames.read(viewer.last().latestState().get().text());
             assertThat(latest.path("resync").asBoolean()).isTrue();
             assertThat(latest.path("auction").path("seq").asLong()).isEqualTo(4);
         }
@@ -334,7 +384,7 @@ class AuctionDirectoryTest {
             viewers.forEach(subscriber -> directory.subscribe(subscriber, null, "lamp", null, false));
 
             directory.publish(lamp.bid(BOB, 11_00));
-            List<String> rendered = viewers.stream()
+            List<TextFrame> rendered = viewers.stream()
                     .map(subscriber -> subscriber.last().latestState().get())
                     .toList();
 

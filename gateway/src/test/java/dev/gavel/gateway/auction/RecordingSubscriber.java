@@ -1,5 +1,6 @@
 package dev.gavel.gateway.auction;
 
+import dev.gavel.gateway.protocol.TextFrame;
 import dev.gavel.gateway.testing.Frames;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,12 @@ import tools.jackson.databind.JsonNode;
 /** A subscriber that keeps every frame it is given, with the latest-state supplier that came with it. */
 final class RecordingSubscriber implements Subscriber {
 
-    record Delivery(String auctionId, String frame, Supplier<String> latestState) {}
+    record Delivery(String auctionId, TextFrame frame, Supplier<TextFrame> latestState) {}
 
     private final List<Delivery> deliveries = new ArrayList<>();
 
     @Override
-    public void deliver(String auctionId, String frame, Supplier<String> latestState) {
+    public void deliver(String auctionId, TextFrame frame, Supplier<TextFrame> latestState) {
         deliveries.add(new Delivery(auctionId, frame, latestState));
     }
 
@@ -24,11 +25,11 @@ final class RecordingSubscriber implements Subscriber {
 
     /** Each frame as {@code type#seq}, e.g. {@code snapshot#1, bid-updated#2}. */
     List<String> frames() {
-        return deliveries.stream().map(d -> Frames.describe(d.frame())).toList();
+        return deliveries.stream().map(d -> Frames.describe(d.frame().text())).toList();
     }
 
     JsonNode frame(int index) {
-        return Frames.read(deliveries.get(index).frame());
+        return Frames.read(deliveries.get(index).frame().text());
     }
 
     Delivery last() {

@@ -18,6 +18,7 @@ import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.auction.Subscriber;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.protocol.TextFrame;
 import dev.gavel.gateway.testing.AuctionHistory;
 import dev.gavel.gateway.testing.CommandLog;
 import dev.gavel.gateway.testing.Frames;
@@ -131,8 +132,8 @@ class AuctionFeedTest {
         final List<String> frames = new CopyOnWriteArrayList<>();
 
         @Override
-        public void deliver(String auctionId, String frame, Supplier<String> latestState) {
-            frames.add(Frames.describe(frame));
+        public void deliver(String auctionId, TextFrame frame, Supplier<TextFrame> latestState) {
+            frames.add(Frames.describe(frame.text()));
         }
     }
 

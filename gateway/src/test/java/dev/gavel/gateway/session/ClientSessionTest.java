@@ -5,15 +5,13 @@ import static dev.gavel.gateway.session.SessionBuilder.TOKEN_EXPIRY;
 import static dev.gavel.gateway.session.SessionBuilder.sessionOver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.gavel.gateway.protocol.TextFrame;
 import dev.gavel.gateway.testing.MutableClock;
 import dev.gavel.gateway.testing.Times;
-import jakarta.websocket.SendHandler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +41,8 @@ class ClientSessionTest {
 
     /** Event {@code seq} of an auction, which the session may replace by the auction's state after it. */
     private void event(String auctionId, int seq) {
-        session.deliver(auctionId, eventFrame(auctionId, seq), () -> stateAfter(auctionId, seq));
+        session.deliver(
+                auctionId, TextFrame.of(eventFrame(auctionId, seq)), () -> TextFrame.of(stateAfter(auctionId, seq)));
     }
 
     private static String eventFrame(String auctionId, int seq) {
@@ -64,15 +63,15 @@ class ClientSessionTest {
 
         @Test
         void writesAFrameAtOnceWhenNothingIsInFlight() {
-            session.send("reply 1");
+            session.send(TextFrame.of("reply 1"));
 
             assertThat(written).containsExactly("reply 1");
         }
 
         @Test
         void keepsOneFrameInFlightAtATime() {
-            session.send("reply 1");
-            session.send("reply 2");
+            session.send(TextFrame.of("reply 1"));
+            session.send(TextFrame.of("reply 2"));
             event("lamp", 1);
 
             assertThat(written).containsExactly("reply 1");
@@ -80,8 +79,8 @@ class ClientSessionTest {
 
         @Test
         void writesTheNextFrameWhenTheFrameInFlightIsSent() {
-            session.send("reply 1");
-            session.send("reply 2");
+            session.send(TextFrame.of("reply 1"));
+            session.send(TextFrame.of("reply 2"));
             event("lamp", 1);
 
             socket.completeSend();
@@ -93,24 +92,22 @@ class ClientSessionTest {
 
         @Test
         void writesAgainAtOnceAfterTheQueueEmptied() {
-            session.send("reply 1");
+            session.send(TextFrame.of("reply 1"));
             socket.drain();
 
-            session.send("reply 2");
+            session.send(TextFrame.of("reply 2"));
 
             assertThat(written).containsExactly("reply 1", "reply 2");
         }
 
         @Test
         void stopsWritingOnceTheContainerRefusesToSend() {
-            doThrow(new IllegalStateException("closed"))
-                    .when(socket.remote())
-                    .sendText(anyString(), any(SendHandler.class));
-            session.send("reply 1");
+            socket.refuseSends();
+            session.send(TextFrame.of("reply 1"));
 
-            session.send("reply 2");
+            session.send(TextFrame.of("reply 2"));
 
-            verify(socket.remote()).sendText(anyString(), any(SendHandler.class));
+            assertThat(socket.attempts()).isEqualTo(1);
         }
     }
 
@@ -124,7 +121,7 @@ class ClientSessionTest {
 
         @Test
         void hasItsFramesSentAsTheyAreWhileItKeepsUp() {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             event("lamp", 1);
             event("lamp", 2);
             event("vase", 1);
@@ -144,7 +141,7 @@ class ClientSessionTest {
 
         @Test
         void getsTheLatestStateInsteadOfTheWaitingFramesOfAnAuction() {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             event("lamp", 1);
             event("lamp", 2);
 
@@ -157,7 +154,7 @@ class ClientSessionTest {
 
         @Test
         void isSentOnlyTheLatestStateHoweverManyEventsArriveWhileItIsBehind() {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             fallBehind();
 
             for (int seq = 1; seq <= 50; seq++) {
@@ -170,7 +167,7 @@ class ClientSessionTest {
 
         @Test
         void getsEventsAgainOnceTheLatestStateWentOutInTime() {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             fallBehind();
             event("lamp", 1);
             socket.completeSend();
@@ -184,26 +181,26 @@ class ClientSessionTest {
         @Test
         void asksForTheLatestStateOnlyWhenItConflates() {
             List<String> asked = new ArrayList<>();
-            Supplier<String> latestLamp = () -> {
+            Supplier<TextFrame> latestLamp = () -> {
                 asked.add("lamp");
-                return stateAfter("lamp", 3);
+                return TextFrame.of(stateAfter("lamp", 3));
             };
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
 
-            session.deliver("lamp", eventFrame("lamp", 1), latestLamp);
-            session.deliver("lamp", eventFrame("lamp", 2), latestLamp);
+            session.deliver("lamp", TextFrame.of(eventFrame("lamp", 1)), latestLamp);
+            session.deliver("lamp", TextFrame.of(eventFrame("lamp", 2)), latestLamp);
             assertThat(asked).isEmpty();
 
             fallBehind();
-            session.deliver("lamp", eventFrame("lamp", 3), latestLamp);
+            session.deliver("lamp", TextFrame.of(eventFrame("lamp", 3)), latestLamp);
             assertThat(asked).containsExactly("lamp");
         }
 
         @Test
         void neverHasItsRepliesReplaced() {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             event("lamp", 1);
-            session.send("reply 1");
+            session.send(TextFrame.of("reply 1"));
 
             fallBehind();
             event("lamp", 2);
@@ -214,10 +211,10 @@ class ClientSessionTest {
 
         @Test
         void sendsItsRepliesAheadOfWaitingStreamFrames() {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             event("lamp", 1);
 
-            session.send("reply 1");
+            session.send(TextFrame.of("reply 1"));
             socket.drain();
 
             assertThat(written).containsExactly("reply 0", "reply 1", eventFrame("lamp", 1));
@@ -225,8 +222,8 @@ class ClientSessionTest {
 
         @Test
         void neverHasFramesWithoutALatestStateReplaced() {
-            session.send("reply 0");
-            session.deliver("lamp", "lobby: lamp created", null);
+            session.send(TextFrame.of("reply 0"));
+            session.deliver("lamp", TextFrame.of("lobby: lamp created"), null);
             event("lamp", 1);
 
             fallBehind();
@@ -238,7 +235,7 @@ class ClientSessionTest {
 
         @Test
         void keepsTheFramesOfOtherAuctionsInOrder() {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             event("vase", 1);
             event("lamp", 1);
             event("vase", 2);
@@ -253,7 +250,7 @@ class ClientSessionTest {
 
         @Test
         void isNotDroppedForEventsItCanBeGivenTheLatestStateOf() throws IOException {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             fallBehind();
             for (int seq = 1; seq <= QUEUE_LIMIT * 10; seq++) {
                 event("lamp", seq);
@@ -268,9 +265,9 @@ class ClientSessionTest {
     class StuckClient {
 
         private void fillTheQueue() {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             for (int i = 1; i <= QUEUE_LIMIT; i++) {
-                session.send("reply " + i);
+                session.send(TextFrame.of("reply " + i));
             }
         }
 
@@ -278,7 +275,7 @@ class ClientSessionTest {
         void isDroppedWhenItsQueueOverflows() throws IOException {
             fillTheQueue();
 
-            session.send("one too many");
+            session.send(TextFrame.of("one too many"));
             socket.completeSend();
 
             assertThat(droppedSlow).containsExactly(session);
@@ -289,7 +286,7 @@ class ClientSessionTest {
         void isClosedOnlyAfterTheFrameInFlightWhenItsQueueOverflows() throws IOException {
             fillTheQueue();
 
-            session.send("one too many");
+            session.send(TextFrame.of("one too many"));
 
             assertThat(droppedSlow).containsExactly(session);
             verify(ws, never()).close(any(CloseStatus.class));
@@ -299,17 +296,17 @@ class ClientSessionTest {
         void isSentNothingMoreOnceItsQueueOverflowed() {
             fillTheQueue();
 
-            session.send("one too many");
+            session.send(TextFrame.of("one too many"));
             socket.drain();
-            session.send("after the drop");
+            session.send(TextFrame.of("after the drop"));
 
             assertThat(written).containsExactly("reply 0");
         }
 
         @Test
         void isDroppedWhenASendFails() throws IOException {
-            session.send("reply 0");
-            session.send("reply 1");
+            session.send(TextFrame.of("reply 0"));
+            session.send(TextFrame.of("reply 1"));
 
             socket.failSend();
 
@@ -321,7 +318,7 @@ class ClientSessionTest {
         @Test
         void isClosedWithSlowConsumerWhenTheFrameInFlightThenTimesOut() throws IOException {
             fillTheQueue();
-            session.send("one too many");
+            session.send(TextFrame.of("one too many"));
 
             socket.failSend();
 
@@ -331,7 +328,7 @@ class ClientSessionTest {
 
         @Test
         void thatAlreadyDisconnectedIsNotCountedAsSlow() throws IOException {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             when(ws.isOpen()).thenReturn(false);
 
             socket.failSend();
@@ -353,7 +350,7 @@ class ClientSessionTest {
 
         @Test
         void waitsForTheFrameInFlight() throws IOException {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
 
             session.close(CloseCodes.GOING_AWAY);
 
@@ -362,7 +359,7 @@ class ClientSessionTest {
 
         @Test
         void closesWithTheRequestedStatusOnceTheFrameInFlightIsSent() throws IOException {
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             session.close(CloseCodes.TOO_MANY_CONNECTIONS);
 
             socket.completeSend();
@@ -372,8 +369,8 @@ class ClientSessionTest {
 
         @Test
         void dropsTheFramesThatWereStillWaiting() {
-            session.send("reply 0");
-            session.send("reply 1");
+            session.send(TextFrame.of("reply 0"));
+            session.send(TextFrame.of("reply 1"));
             session.close(CloseCodes.GOING_AWAY);
 
             socket.drain();
@@ -385,7 +382,7 @@ class ClientSessionTest {
         void sendsNothingAfterwards() {
             session.close(CloseCodes.GOING_AWAY);
 
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
             event("lamp", 1);
 
             assertThat(written).isEmpty();
@@ -395,7 +392,7 @@ class ClientSessionTest {
         void sendsNothingOnceTheConnectionIsKnownClosed() {
             session.markClosed();
 
-            session.send("reply 0");
+            session.send(TextFrame.of("reply 0"));
 
             assertThat(written).isEmpty();
         }

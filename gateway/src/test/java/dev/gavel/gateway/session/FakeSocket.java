@@ -1,9 +1,6 @@
 package dev.gavel.gateway.session;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.atMostOnce;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -34,24 +31,44 @@ final class FakeSocket {
     /** The handlers of the sends the container has not completed yet, oldest first. */
     private final List<SendHandler> inFlight = new ArrayList<>();
 
+    private final boolean sendsAtOnce;
+    /** Set when the container refuses every further send, as it does once the connection has closed. */
+    private boolean refusing;
+    /** How many sends the session started, refused ones included. */
+    private int attempts;
+
     private FakeSocket(String id, boolean sendsAtOnce) {
         Session nativeSession = mock(Session.class);
         when(ws.getNativeSession(Session.class)).thenReturn(nativeSession);
         when(ws.getId()).thenReturn(id);
         when(ws.isOpen()).thenReturn(true);
         when(nativeSession.getAsyncRemote()).thenReturn(remote);
-        doAnswer(invocation -> {
-                    written.add(invocation.getArgument(0));
-                    SendHandler handler = invocation.getArgument(1);
-                    if (sendsAtOnce) {
-                        handler.onResult(new SendResult());
-                    } else {
-                        inFlight.add(handler);
-                    }
-                    return null;
-                })
-                .when(remote)
-                .sendText(anyString(), any(SendHandler.class));
+        this.sendsAtOnce = sendsAtOnce;
+    }
+
+    /** The socket the session writes its frames to. */
+    TextSocket text() {
+        return (frame, done) -> {
+            attempts++;
+            if (refusing) {
+                throw new IllegalStateException("closed");
+            }
+            written.add(frame.text());
+            if (sendsAtOnce) {
+                done.onResult(new SendResult());
+            } else {
+                inFlight.add(done);
+            }
+        };
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    /** From now on the container refuses to send, as it does once the connection has closed. */
+    void refuseSends() {
+        refusing = true;
     }
 
     /** A connection whose sends the test completes one by one. */

@@ -77,6 +77,7 @@ final class SessionBuilder {
                 SEND_TIME_LIMIT,
                 messageLimit,
                 MAX_MESSAGE_BYTES,
+                socket.text(),
                 Runnable::run,
                 clock,
                 listener);

@@ -26,13 +26,15 @@ import picocli.CommandLine.Option;
 /**
  * V viewers watch one auction while bidders raise its price at R bids/s. For every (viewer, bid) pair, the price
  * freshness is the time from the bid's intended send until that viewer has seen that price or a newer one; it covers
- * the gateway, the processor's commit, and the gateway's fan-out to thousands of sockets.
+ * the gateway, the processor's commit, and the gateway's fan-out to thousands of sockets. Each viewer is a user of its
+ * own, as on a phone of its own, and subscribes to the latest state; {@link EveryEvent} runs the same with viewers of
+ * every event.
  */
 @Command(
         name = "fanout",
         header = "Fan-out to viewers of one auction",
         description = "Viewers of one auction while it is bid on: price freshness per viewer.")
-public final class FanoutScenario extends Scenario {
+public class FanoutScenario extends Scenario {
 
     @Option(names = "--viewers", description = "WebSockets watching the auction (default: ${DEFAULT-VALUE}).")
     int viewers = 5_000;
@@ -41,7 +43,7 @@ public final class FanoutScenario extends Scenario {
             names = "--viewers-per-user",
             description = "Viewer connections per signed-in user, at most the gateway's"
                     + " connection limit per user (default: ${DEFAULT-VALUE}).")
-    int viewersPerUser = 10;
+    int viewersPerUser = 1;
 
     @Option(names = "--rate", description = "Bids/s on the auction (default: ${DEFAULT-VALUE}).")
     int rate = 50;
@@ -90,6 +92,9 @@ public final class FanoutScenario extends Scenario {
     public void run(RunContext context, Results.Builder result) throws Exception {
         if (!updates.equals("every") && !updates.equals("latest")) {
             throw new IllegalArgumentException("--updates must be every or latest, got " + updates);
+        }
+        if (viewersPerUser < 1) {
+            throw new IllegalArgumentException("--viewers-per-user must be at least 1, got " + viewersPerUser);
         }
         result.setting("viewers", viewers)
                 .setting("updates", updates)
@@ -233,6 +238,14 @@ public final class FanoutScenario extends Scenario {
         result.figure("messages_per_second", "Messages delivered to viewers", delivered.sum() / seconds, "msg/s");
         result.figure("gateway_cpu_cores", "Gateway CPU (mean)", usage.gatewayCpuMean(), "cores");
         result.figure("gateway_cpu_cores_max", "Gateway CPU (max 1 s sample)", usage.gatewayCpuMax(), "cores");
+        if (delivered.sum() > 0) {
+            // CPU milliseconds per 1,000 messages: cores x 1,000 ms per second / (messages per second / 1,000).
+            result.figure(
+                    "gateway_cpu_ms_per_1000_messages",
+                    "Gateway CPU per 1,000 messages delivered",
+                    usage.gatewayCpuMean() * 1e6 / (delivered.sum() / seconds),
+                    "ms");
+        }
         result.figure("gateway_heap_peak_mb", "Gateway heap used, peak", usage.gatewayHeapPeak() / 1e6, "MB");
         result.figure("gateway_heap_end_mb", "Gateway heap used, end of window", usage.gatewayHeapLast() / 1e6, "MB");
         result.figure("gateway_heap_max_mb", "Gateway heap maximum", usage.gatewayHeapMax() / 1e6, "MB");
@@ -248,6 +261,17 @@ public final class FanoutScenario extends Scenario {
                         + " intended send time.",
                 freshness.count(),
                 viewers));
+    }
+
+    /** The same with viewers of every event: every bid reaches every viewer, in the auction's paced frames. */
+    @Command(
+            name = "fanout-every",
+            header = "Fan-out to viewers of every event of one auction",
+            description = "Viewers of every event of one auction while it is bid on: price freshness per viewer.")
+    public static final class EveryEvent extends FanoutScenario {
+        public EveryEvent() {
+            updates = "every";
+        }
     }
 
     private final class Viewer extends Subscribers {

@@ -49,7 +49,11 @@ public final class ResultsFixtures {
     }
 
     static Results.Scenario fanout(double p99, boolean bounded) {
-        return new Results.Builder("fanout", "Fan-out", "run-1", "2025-01-01T00:00:00Z")
+        return fanout("fanout", p99, bounded);
+    }
+
+    static Results.Scenario fanout(String name, double p99, boolean bounded) {
+        return new Results.Builder(name, "Fan-out", "run-1", "2025-01-01T00:00:00Z")
                 .setting("viewers", 5000)
                 .setting("bids_per_second", 50)
                 .latency("freshness", "Price freshness", withP99(p99))

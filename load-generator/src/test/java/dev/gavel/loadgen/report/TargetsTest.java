@@ -16,8 +16,12 @@ class TargetsTest {
 
     @Test
     void judgesEveryTargetThatWasMeasured() {
-        List<Target> targets =
-                Targets.judge(document(processor(130_000, 170_000, 35), bids(45, 0), fanout(200, true), endings(90)));
+        List<Target> targets = Targets.judge(document(
+                processor(130_000, 170_000, 35),
+                bids(45, 0),
+                fanout(200, true),
+                fanout("fanout-every", 240, true),
+                endings(90)));
 
         assertThat(targets).extracting(Target::verdict).containsOnly(Verdict.MET);
         assertThat(targets.get(0).measured()).isEqualTo("130,000 commands/s; minimal processor 170,000/s (1.31x)");
@@ -47,6 +51,20 @@ class TargetsTest {
         Target unbounded = Targets.fanout(fanout(100, false));
         assertThat(unbounded.verdict()).isEqualTo(Verdict.NOT_MET);
         assertThat(unbounded.measured()).isEqualTo("p99 100.0 ms, heap NOT bounded (peak 300 MB)");
+    }
+
+    @Test
+    void viewersOfEveryEventAreJudgedOnTheirOwnRun() {
+        Results.Document latestOnly = document(fanout(200, true));
+
+        Target everyEvent = Targets.judge(latestOnly).stream()
+                .filter(target -> target.name().equals("Fan-out to viewers of every event"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(everyEvent.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+        assertThat(Targets.fanoutEveryEvent(fanout("fanout-every", 260, true)).verdict())
+                .isEqualTo(Verdict.NOT_MET);
     }
 
     @Test
