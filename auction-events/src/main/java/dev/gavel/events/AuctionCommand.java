@@ -23,6 +23,7 @@ import java.util.Objects;
     @JsonSubTypes.Type(AuctionCommand.PlaceBid.class),
     @JsonSubTypes.Type(AuctionCommand.BuyNow.class),
     @JsonSubTypes.Type(AuctionCommand.CancelAuction.class),
+    @JsonSubTypes.Type(AuctionCommand.ModerateAuction.class),
     @JsonSubTypes.Type(AuctionCommand.CloseAuction.class),
     @JsonSubTypes.Type(AuctionCommand.ExpireAuction.class),
     @JsonSubTypes.Type(AuctionCommand.GatewayWatermark.class)
@@ -124,6 +125,35 @@ public sealed interface AuctionCommand {
         @Override
         public UserRef issuer() {
             return seller;
+        }
+    }
+
+    /**
+     * A moderator's action on a running auction, stamped by the gateway with the acting user and the role their token
+     * granted. The rules decide it like any command, so the log replays it exactly; they refuse it unless {@code role}
+     * is a moderating one, whatever wrote the record.
+     *
+     * @param bidderId the user to remove from bidding, for {@link ModerationAction#REMOVE_BIDDER} only
+     */
+    @JsonTypeName("moderate-auction")
+    record ModerateAuction(
+            String commandId,
+            String auctionId,
+            Instant receivedAt,
+            UserRef moderator,
+            Role role,
+            ModerationAction action,
+            String bidderId)
+            implements AuctionCommand {
+
+        public ModerateAuction {
+            requireIdentity(commandId, auctionId, receivedAt);
+            Objects.requireNonNull(moderator, "moderator");
+        }
+
+        @Override
+        public UserRef issuer() {
+            return moderator;
         }
     }
 

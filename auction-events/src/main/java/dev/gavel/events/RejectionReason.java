@@ -14,5 +14,13 @@ public enum RejectionReason {
     NOT_SELLER,
     BIDS_PLACED,
     /** The command id was already used for a different command. */
-    DUPLICATE_COMMAND_ID
+    DUPLICATE_COMMAND_ID,
+    /** A moderator's action from someone whose role does not allow it. */
+    NOT_MODERATOR,
+    /** A moderator's action without an action, or a removal without the user to remove. */
+    INVALID_MODERATION,
+    /** A bid or buy-now from a user a moderator removed from this auction. */
+    BIDDER_REMOVED,
+    /** The user to remove leads the auction: their bids cannot be voided, so a moderator cancels or ends it instead. */
+    BIDDER_LEADS
 }

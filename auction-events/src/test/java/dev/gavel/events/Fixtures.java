@@ -6,6 +6,7 @@ import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.CreateAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
 import dev.gavel.events.AuctionCommand.GatewayWatermark;
+import dev.gavel.events.AuctionCommand.ModerateAuction;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionEvent.AuctionCreated;
 import dev.gavel.events.AuctionEvent.AuctionEnded;
@@ -32,6 +33,7 @@ public final class Fixtures {
     public static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
     public static final UserRef SAM = new UserRef("u-sam", "sam");
     public static final UserRef BOB = new UserRef("u-bob", "bob");
+    public static final UserRef MOD = new UserRef("u-mod", "mod");
 
     private Fixtures() {}
 
@@ -57,6 +59,9 @@ public final class Fixtures {
                 new PlaceBid("c-4", AUCTION, T0.plusSeconds(2), BOB, null, 40_000L),
                 new BuyNow("c-5", AUCTION, T0.plusSeconds(3), BOB),
                 new CancelAuction("c-6", AUCTION, T0.plusSeconds(4), SAM),
+                new ModerateAuction("c-7", AUCTION, T0.plusSeconds(5), MOD, Role.MODERATOR, ModerationAction.END, null),
+                new ModerateAuction(
+                        "c-8", AUCTION, T0.plusSeconds(6), MOD, Role.ADMIN, ModerationAction.REMOVE_BIDDER, BOB.id()),
                 new CloseAuction("close:" + AUCTION + ":1", AUCTION, T0.plusSeconds(30)),
                 new ExpireAuction("expire:" + AUCTION + ":1", AUCTION, T0.plusSeconds(90)),
                 new GatewayWatermark("watermark:gateway-1:7", "gateway-1", T0.plusSeconds(61)));

@@ -29,6 +29,7 @@ class JsonSerdeTest {
                 "place-bid",
                 "buy-now",
                 "cancel-auction",
+                "moderate-auction",
                 "close-auction",
                 "expire-auction",
                 "gateway-watermark");

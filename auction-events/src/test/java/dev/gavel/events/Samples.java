@@ -6,6 +6,7 @@ import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.CreateAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
 import dev.gavel.events.AuctionCommand.GatewayWatermark;
+import dev.gavel.events.AuctionCommand.ModerateAuction;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionEvent.AuctionCreated;
 import dev.gavel.events.AuctionEvent.AuctionEnded;
@@ -28,6 +29,7 @@ final class Samples {
     static final Instant BID_AT = CREATED.plusMillis(12_345);
     static final UserRef ALICE = new UserRef("u-alice", "Alice");
     static final UserRef BOB = new UserRef("u-bob", "Bob");
+    static final UserRef CAROL = new UserRef("u-carol", "Carol");
 
     private Samples() {}
 
@@ -58,6 +60,8 @@ final class Samples {
                 placeBid(),
                 new BuyNow("cmd-buy", AUCTION_ID, BID_AT, BOB),
                 new CancelAuction("cmd-cancel", AUCTION_ID, BID_AT, ALICE),
+                new ModerateAuction(
+                        "cmd-moderate", AUCTION_ID, BID_AT, CAROL, Role.ADMIN, ModerationAction.REMOVE_BIDDER, "u-bob"),
                 new CloseAuction("close:auction-7:1898618460373", AUCTION_ID, ENDS.plusMillis(250)),
                 new ExpireAuction("expire:auction-7:1898704800123", AUCTION_ID, ENDS.plusSeconds(86_400)),
                 new GatewayWatermark("watermark:gateway-3f1c:1042", "gateway-3f1c", ENDS.plusMillis(12)));
