@@ -5,6 +5,8 @@ import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.Outcome;
 import dev.gavel.events.UserRef;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The processor's whole state of one auction, including what bidders must not see: the reserve price and the
@@ -32,7 +34,13 @@ public record Auction(
         Outcome outcome,
         UserRef winner,
         Long finalPriceCents,
-        Instant endedAt) {
+        Instant endedAt,
+        List<String> removedBidders) {
+
+    /** @param removedBidders the ids of the users a moderator removed from bidding, in the order of removal */
+    public Auction {
+        removedBidders = removedBidders == null ? List.of() : List.copyOf(removedBidders);
+    }
 
     /** The bidder currently winning, with the most they are willing to pay. */
     public record Leader(UserRef bidder, long maxAmountCents) {}
@@ -47,6 +55,10 @@ public record Auction(
 
     public boolean isLeader(UserRef user) {
         return leader != null && leader.bidder().id().equals(user.id());
+    }
+
+    public boolean isRemoved(UserRef user) {
+        return removedBidders.contains(user.id());
     }
 
     public boolean reserveMet() {
@@ -76,7 +88,8 @@ public record Auction(
                 outcome,
                 winner,
                 finalPriceCents,
-                endedAt);
+                endedAt,
+                removedBidders);
     }
 
     Auction withLeader(Leader leader) {
@@ -106,6 +119,36 @@ public record Auction(
                 outcome,
                 winner,
                 finalPriceCents,
-                endedAt);
+                endedAt,
+                removedBidders);
+    }
+
+    Auction withRemovedBidder(String userId) {
+        List<String> removed = new ArrayList<>(removedBidders);
+        removed.add(userId);
+        return new Auction(
+                id,
+                title,
+                description,
+                seller,
+                mode,
+                startingPriceCents,
+                reservePriceCents,
+                buyNowPriceCents,
+                softCloseMs,
+                maxExtensionMs,
+                createdAt,
+                originalEndsAt,
+                endsAt,
+                status,
+                currentBidCents,
+                leader,
+                bidCount,
+                seq,
+                outcome,
+                winner,
+                finalPriceCents,
+                endedAt,
+                removed);
     }
 }

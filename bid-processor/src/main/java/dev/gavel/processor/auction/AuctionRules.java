@@ -4,11 +4,15 @@ import static dev.gavel.events.RejectionReason.ALREADY_LEADING;
 import static dev.gavel.events.RejectionReason.AUCTION_ENDED;
 import static dev.gavel.events.RejectionReason.AUCTION_EXISTS;
 import static dev.gavel.events.RejectionReason.AUCTION_NOT_FOUND;
+import static dev.gavel.events.RejectionReason.BIDDER_LEADS;
+import static dev.gavel.events.RejectionReason.BIDDER_REMOVED;
 import static dev.gavel.events.RejectionReason.BIDS_PLACED;
 import static dev.gavel.events.RejectionReason.BID_TOO_LOW;
 import static dev.gavel.events.RejectionReason.BUY_NOW_UNAVAILABLE;
 import static dev.gavel.events.RejectionReason.INVALID_AMOUNT;
 import static dev.gavel.events.RejectionReason.INVALID_AUCTION;
+import static dev.gavel.events.RejectionReason.INVALID_MODERATION;
+import static dev.gavel.events.RejectionReason.NOT_MODERATOR;
 import static dev.gavel.events.RejectionReason.NOT_SELLER;
 import static dev.gavel.events.RejectionReason.SELF_BID;
 import static dev.gavel.events.Validation.format;
@@ -19,6 +23,7 @@ import dev.gavel.events.AuctionCommand.CancelAuction;
 import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.CreateAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
+import dev.gavel.events.AuctionCommand.ModerateAuction;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionEvent.AuctionCreated;
@@ -50,6 +55,8 @@ import java.util.Objects;
  */
 public final class AuctionRules {
 
+    private static final String REMOVED_MESSAGE = "a moderator removed you from bidding on this auction";
+
     private final BidIncrements increments;
 
     public AuctionRules(BidIncrements increments) {
@@ -73,6 +80,9 @@ public final class AuctionRules {
         }
         if (command instanceof CancelAuction cancel) {
             return cancel(auction, cancel);
+        }
+        if (command instanceof ModerateAuction moderate) {
+            return moderate(auction, moderate);
         }
         if (command instanceof CloseAuction close) {
             return close(auction, close);
@@ -157,7 +167,8 @@ public final class AuctionRules {
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of());
         return Decision.of(
                 auction,
                 confirm(create, null, null, null, false, 1L),
@@ -170,6 +181,9 @@ public final class AuctionRules {
         }
         if (!auction.isOpenAt(bid.receivedAt())) {
             return reject(auction, bid, AUCTION_ENDED, "the auction has ended");
+        }
+        if (auction.isRemoved(bid.bidder())) {
+            return reject(auction, bid, BIDDER_REMOVED, REMOVED_MESSAGE);
         }
         if (auction.seller().id().equals(bid.bidder().id())) {
             return reject(auction, bid, SELF_BID, "sellers cannot bid on their own auction");
@@ -277,6 +291,9 @@ public final class AuctionRules {
         if (!auction.isOpenAt(buyNow.receivedAt())) {
             return reject(auction, buyNow, AUCTION_ENDED, "the auction has ended");
         }
+        if (auction.isRemoved(buyNow.buyer())) {
+            return reject(auction, buyNow, BIDDER_REMOVED, REMOVED_MESSAGE);
+        }
         if (auction.seller().id().equals(buyNow.buyer().id())) {
             return reject(auction, buyNow, SELF_BID, "sellers cannot buy their own item");
         }
@@ -306,6 +323,49 @@ public final class AuctionRules {
         return end(auction, cancel, Outcome.CANCELLED, null, null, cancel.receivedAt(), null);
     }
 
+    /**
+     * A moderator's action, judged at the time the gateway received it. Ending closes the auction now as its close
+     * would; cancelling ends it with no winner, bids or not. Removing a bidder refuses their further bids; a leader
+     * cannot be removed, because the state keeps only the leader's maximum and not the bids it beat, so the price
+     * could not fall back to the best remaining bid exactly (ADR 15).
+     */
+    private Decision moderate(Auction auction, ModerateAuction moderate) {
+        if (moderate.role() == null || !moderate.role().moderates()) {
+            return reject(auction, moderate, NOT_MODERATOR, "only moderators and admins can moderate auctions");
+        }
+        if (moderate.action() == null) {
+            return reject(auction, moderate, INVALID_MODERATION, "action is required");
+        }
+        if (auction == null) {
+            return reject(null, moderate, AUCTION_NOT_FOUND, "there is no auction " + moderate.auctionId());
+        }
+        if (!auction.isOpenAt(moderate.receivedAt())) {
+            return reject(auction, moderate, AUCTION_ENDED, "the auction has ended");
+        }
+        Instant now = moderate.receivedAt();
+        return switch (moderate.action()) {
+            case CANCEL -> end(auction, moderate, Outcome.CANCELLED, null, null, now, null);
+            case END -> endNow(auction, moderate, now);
+            case REMOVE_BIDDER -> removeBidder(auction, moderate);
+        };
+    }
+
+    private Decision removeBidder(Auction auction, ModerateAuction moderate) {
+        String bidderId = moderate.bidderId();
+        if (bidderId == null || bidderId.isBlank()) {
+            return reject(auction, moderate, INVALID_MODERATION, "bidderId is required to remove a bidder");
+        }
+        if (auction.leader() != null && auction.leader().bidder().id().equals(bidderId)) {
+            return reject(
+                    auction,
+                    moderate,
+                    BIDDER_LEADS,
+                    "the bidder leads this auction and their bids cannot be voided: cancel or end it instead");
+        }
+        Auction after = auction.removedBidders().contains(bidderId) ? auction : auction.withRemovedBidder(bidderId);
+        return Decision.of(after, confirm(moderate, null, null, auction.currentBidCents(), false, null));
+    }
+
     private Decision close(Auction auction, CloseAuction close) {
         if (auction == null
                 || auction.status() == AuctionStatus.ENDED
@@ -313,20 +373,18 @@ public final class AuctionRules {
             // Already ended, or a late bid moved the end after this close was requested.
             return Decision.nothing(auction);
         }
+        return endNow(auction, close, auction.endsAt());
+    }
+
+    /** Ends the auction at {@code endedAt} as its timer would: the leader wins if the reserve is met. */
+    private Decision endNow(Auction auction, AuctionCommand command, Instant endedAt) {
         if (auction.leader() == null) {
-            return end(auction, close, Outcome.UNSOLD, null, null, auction.endsAt(), null);
+            return end(auction, command, Outcome.UNSOLD, null, null, endedAt, null);
         }
         if (!auction.reserveMet()) {
-            return end(auction, close, Outcome.RESERVE_NOT_MET, null, null, auction.endsAt(), null);
+            return end(auction, command, Outcome.RESERVE_NOT_MET, null, null, endedAt, null);
         }
-        return end(
-                auction,
-                close,
-                Outcome.SOLD,
-                auction.leader().bidder(),
-                auction.currentBidCents(),
-                auction.endsAt(),
-                null);
+        return end(auction, command, Outcome.SOLD, auction.leader().bidder(), auction.currentBidCents(), endedAt, null);
     }
 
     private static Decision expire(Auction auction) {

@@ -4,6 +4,7 @@ import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.BuyNow;
 import dev.gavel.events.AuctionCommand.CancelAuction;
 import dev.gavel.events.AuctionCommand.CreateAuction;
+import dev.gavel.events.AuctionCommand.ModerateAuction;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
@@ -83,6 +84,13 @@ public record ProcessedCommand(String fingerprint, BidderNotice reply) {
                     create.mode() == null ? null : create.mode().name(),
                     create.softCloseMs(),
                     create.maxExtensionMs());
+        } else if (command instanceof ModerateAuction moderate) {
+            request = Arrays.asList(
+                    command.commandType(),
+                    issuer,
+                    moderate.role() == null ? null : moderate.role().name(),
+                    moderate.action() == null ? null : moderate.action().name(),
+                    moderate.bidderId());
         } else if (command instanceof BuyNow || command instanceof CancelAuction) {
             request = Arrays.asList(command.commandType(), issuer);
         } else {

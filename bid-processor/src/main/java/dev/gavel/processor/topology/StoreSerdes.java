@@ -18,6 +18,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,6 +35,9 @@ public final class StoreSerdes {
     /** The first byte of every binary value; a new layout gets a new number and the old one stays readable. */
     static final byte FORMAT_1 = 1;
 
+    /** Auctions since moderation: the fields of format 1, then the ids of the users removed from bidding. */
+    static final byte FORMAT_2 = 2;
+
     private static final byte JSON_OBJECT = '{';
     private static final byte REJECTED = 1;
     private static final byte CONFIRMED = 2;
@@ -40,11 +45,15 @@ public final class StoreSerdes {
     private StoreSerdes() {}
 
     public static Serde<Auction> auctions() {
-        return binary(JsonSerde.of(Auction.class), StoreSerdes::writeAuction, StoreSerdes::readAuction);
+        return binary(JsonSerde.of(Auction.class), FORMAT_2, StoreSerdes::writeAuction, StoreSerdes::readAuction);
     }
 
     public static Serde<ProcessedCommand> processedCommands() {
-        return binary(JsonSerde.of(ProcessedCommand.class), StoreSerdes::writeProcessed, StoreSerdes::readProcessed);
+        return binary(
+                JsonSerde.of(ProcessedCommand.class),
+                FORMAT_1,
+                StoreSerdes::writeProcessed,
+                (in, format) -> readProcessed(in));
     }
 
     private static void writeAuction(Auction auction, DataOutputStream out) throws IOException {
@@ -73,10 +82,14 @@ public final class StoreSerdes {
         writeNullable(out, auction.winner(), winner -> writeUser(out, winner));
         writeNullable(out, auction.finalPriceCents(), out::writeLong);
         writeNullable(out, auction.endedAt(), endedAt -> writeInstant(out, endedAt));
+        out.writeInt(auction.removedBidders().size());
+        for (String userId : auction.removedBidders()) {
+            out.writeUTF(userId);
+        }
     }
 
-    private static Auction readAuction(DataInputStream in) throws IOException {
-        return new Auction(
+    private static Auction readAuction(DataInputStream in, byte format) throws IOException {
+        Auction auction = new Auction(
                 in.readUTF(),
                 in.readUTF(),
                 readNullable(in, in::readUTF),
@@ -98,7 +111,39 @@ public final class StoreSerdes {
                 readNullable(in, () -> Outcome.valueOf(in.readUTF())),
                 readNullable(in, () -> readUser(in)),
                 readNullable(in, in::readLong),
-                readNullable(in, () -> readInstant(in)));
+                readNullable(in, () -> readInstant(in)),
+                List.of());
+        if (format == FORMAT_1) {
+            return auction;
+        }
+        List<String> removed = new ArrayList<>();
+        for (int count = in.readInt(); count > 0; count--) {
+            removed.add(in.readUTF());
+        }
+        return new Auction(
+                auction.id(),
+                auction.title(),
+                auction.description(),
+                auction.seller(),
+                auction.mode(),
+                auction.startingPriceCents(),
+                auction.reservePriceCents(),
+                auction.buyNowPriceCents(),
+                auction.softCloseMs(),
+                auction.maxExtensionMs(),
+                auction.createdAt(),
+                auction.originalEndsAt(),
+                auction.endsAt(),
+                auction.status(),
+                auction.currentBidCents(),
+                auction.leader(),
+                auction.bidCount(),
+                auction.seq(),
+                auction.outcome(),
+                auction.winner(),
+                auction.finalPriceCents(),
+                auction.endedAt(),
+                removed);
     }
 
     private static void writeProcessed(ProcessedCommand processed, DataOutputStream out) throws IOException {
@@ -211,21 +256,23 @@ public final class StoreSerdes {
 
     @FunctionalInterface
     private interface ValueReader<T> {
-        T read(DataInputStream in) throws IOException;
+        /** Reads a value of {@code format}, or of any earlier binary format. */
+        T read(DataInputStream in, byte format) throws IOException;
     }
 
-    private static <T> Serde<T> binary(JsonSerde<T> legacy, ValueWriter<T> writer, ValueReader<T> reader) {
+    private static <T> Serde<T> binary(JsonSerde<T> legacy, byte format, ValueWriter<T> writer, ValueReader<T> reader) {
         return Serdes.serdeFrom(
-                (topic, value) -> write(value, writer), (topic, data) -> read(topic, data, legacy, reader));
+                (topic, value) -> write(value, format, writer),
+                (topic, data) -> read(topic, data, legacy, format, reader));
     }
 
-    private static <T> byte[] write(T value, ValueWriter<T> writer) {
+    private static <T> byte[] write(T value, byte format, ValueWriter<T> writer) {
         if (value == null) {
             return null;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_1);
+            out.writeByte(format);
             writer.write(value, out);
         } catch (IOException e) {
             throw new SerializationException("Could not write a store value: " + e.getMessage(), e);
@@ -233,18 +280,18 @@ public final class StoreSerdes {
         return bytes.toByteArray();
     }
 
-    private static <T> T read(String topic, byte[] data, JsonSerde<T> legacy, ValueReader<T> reader) {
+    private static <T> T read(String topic, byte[] data, JsonSerde<T> legacy, byte latest, ValueReader<T> reader) {
         if (data == null) {
             return null;
         }
         if (data.length > 0 && data[0] == JSON_OBJECT) {
             return legacy.deserialize(topic, data);
         }
-        if (data.length == 0 || data[0] != FORMAT_1) {
+        if (data.length == 0 || data[0] < FORMAT_1 || data[0] > latest) {
             throw new SerializationException("Unknown store value format " + (data.length == 0 ? "(empty)" : data[0]));
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1))) {
-            T value = reader.read(in);
+            T value = reader.read(in, data[0]);
             if (in.available() > 0) {
                 throw new IOException(in.available() + " bytes left over");
             }

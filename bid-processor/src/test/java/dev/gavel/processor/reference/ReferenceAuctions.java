@@ -6,6 +6,7 @@ import dev.gavel.events.AuctionCommand.CancelAuction;
 import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.CreateAuction;
 import dev.gavel.events.AuctionCommand.GatewayWatermark;
+import dev.gavel.events.AuctionCommand.ModerateAuction;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionEvent.AuctionCreated;
@@ -17,12 +18,14 @@ import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.AuctionView;
 import dev.gavel.events.Outcome;
 import dev.gavel.events.RejectionReason;
+import dev.gavel.events.Role;
 import dev.gavel.events.UserRef;
 import dev.gavel.processor.fixtures.Commands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,6 +105,8 @@ public final class ReferenceAuctions {
         UserRef winner;
         Long finalPrice;
         Instant endedAt;
+        /** The users a moderator removed from bidding here. */
+        final Set<String> removed = new HashSet<>();
 
         boolean openAt(Instant time) {
             return !ended && time.isBefore(end);
@@ -212,6 +217,9 @@ public final class ReferenceAuctions {
         if (command instanceof CancelAuction cancel) {
             return cancel(lot, cancel);
         }
+        if (command instanceof ModerateAuction moderate) {
+            return moderate(lot, moderate);
+        }
         throw new IllegalArgumentException("the reference knows no " + command);
     }
 
@@ -286,6 +294,9 @@ public final class ReferenceAuctions {
         }
         if (!lot.openAt(bid.receivedAt())) {
             return reject(lot, bid, RejectionReason.AUCTION_ENDED);
+        }
+        if (lot.removed.contains(bid.bidder().id())) {
+            return reject(lot, bid, RejectionReason.BIDDER_REMOVED);
         }
         if (sameUser(bid.bidder(), lot.seller)) {
             return reject(lot, bid, RejectionReason.SELF_BID);
@@ -396,6 +407,9 @@ public final class ReferenceAuctions {
         if (!lot.openAt(buy.receivedAt())) {
             return reject(lot, buy, RejectionReason.AUCTION_ENDED);
         }
+        if (lot.removed.contains(buy.buyer().id())) {
+            return reject(lot, buy, RejectionReason.BIDDER_REMOVED);
+        }
         if (sameUser(buy.buyer(), lot.seller)) {
             return reject(lot, buy, RejectionReason.SELF_BID);
         }
@@ -421,18 +435,61 @@ public final class ReferenceAuctions {
         return Result.publicly(end(lot, cancel.commandId(), cancel.receivedAt(), Outcome.CANCELLED, null, null));
     }
 
+    /**
+     * Only moderators and admins moderate, and only an auction open at the time of receipt. Ending is a close now;
+     * cancelling ends with no winner whatever was bid; a removed user bids no more, but the leader cannot be removed.
+     */
+    private Result moderate(Lot lot, ModerateAuction moderate) {
+        if (moderate.role() != Role.MODERATOR && moderate.role() != Role.ADMIN) {
+            return reject(lot, moderate, RejectionReason.NOT_MODERATOR);
+        }
+        if (moderate.action() == null) {
+            return reject(lot, moderate, RejectionReason.INVALID_MODERATION);
+        }
+        if (lot == null) {
+            return reject(null, moderate, RejectionReason.AUCTION_NOT_FOUND);
+        }
+        if (!lot.openAt(moderate.receivedAt())) {
+            return reject(lot, moderate, RejectionReason.AUCTION_ENDED);
+        }
+        Instant now = moderate.receivedAt();
+        switch (moderate.action()) {
+            case CANCEL -> {
+                return Result.publicly(end(lot, moderate.commandId(), now, Outcome.CANCELLED, null, null));
+            }
+            case END -> {
+                return Result.publicly(endWithTheLeader(lot, moderate.commandId(), now));
+            }
+            default -> {
+                String bidder = moderate.bidderId();
+                if (bidder == null || bidder.isBlank()) {
+                    return reject(lot, moderate, RejectionReason.INVALID_MODERATION);
+                }
+                if (lot.leader != null && lot.leader.id().equals(bidder)) {
+                    return reject(lot, moderate, RejectionReason.BIDDER_LEADS);
+                }
+                lot.removed.add(bidder);
+                return Result.privately(new Answer(Answer.Kind.CONFIRMED, null, null));
+            }
+        }
+    }
+
     /** A close ends the auction at its end, unless the end has moved past the time the close was requested. */
     private static List<AuctionEvent> close(Lot lot, CloseAuction close) {
         if (lot == null || lot.ended || lot.end.isAfter(close.receivedAt())) {
             return List.of();
         }
+        return endWithTheLeader(lot, close.commandId(), lot.end);
+    }
+
+    private static List<AuctionEvent> endWithTheLeader(Lot lot, String commandId, Instant at) {
         if (lot.bids == 0) {
-            return end(lot, close.commandId(), lot.end, Outcome.UNSOLD, null, null);
+            return end(lot, commandId, at, Outcome.UNSOLD, null, null);
         }
         if (!lot.reserveMet()) {
-            return end(lot, close.commandId(), lot.end, Outcome.RESERVE_NOT_MET, null, null);
+            return end(lot, commandId, at, Outcome.RESERVE_NOT_MET, null, null);
         }
-        return end(lot, close.commandId(), lot.end, Outcome.SOLD, lot.leader, lot.price);
+        return end(lot, commandId, at, Outcome.SOLD, lot.leader, lot.price);
     }
 
     private static List<AuctionEvent> end(

@@ -1,6 +1,10 @@
 package dev.gavel.processor.topology;
 
+import static dev.gavel.events.ModerationAction.CANCEL;
+import static dev.gavel.events.ModerationAction.END;
+import static dev.gavel.events.ModerationAction.REMOVE_BIDDER;
 import static dev.gavel.processor.fixtures.Commands.AUCTION_ID;
+import static dev.gavel.processor.fixtures.Commands.DURING;
 import static dev.gavel.processor.fixtures.Commands.ENDS_AT;
 import static dev.gavel.processor.fixtures.Commands.T0;
 import static dev.gavel.processor.fixtures.Commands.bid;
@@ -8,9 +12,11 @@ import static dev.gavel.processor.fixtures.Commands.buyNow;
 import static dev.gavel.processor.fixtures.Commands.cancel;
 import static dev.gavel.processor.fixtures.Commands.cents;
 import static dev.gavel.processor.fixtures.Commands.create;
+import static dev.gavel.processor.fixtures.Commands.moderate;
 import static dev.gavel.processor.fixtures.Users.ALICE;
 import static dev.gavel.processor.fixtures.Users.BOB;
 import static dev.gavel.processor.fixtures.Users.CAROL;
+import static dev.gavel.processor.fixtures.Users.MIA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 
@@ -27,8 +33,10 @@ import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.Outcome;
 import dev.gavel.events.RejectionReason;
+import dev.gavel.events.Role;
 import dev.gavel.processor.fixtures.Commands.Builder;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
@@ -115,7 +123,17 @@ class AuctionTopologyTest {
                 rejection(
                         List.of(create(), bid().id("bid-1").amount("10.00")),
                         bid().id("bid-1").amount("11.00"),
-                        RejectionReason.DUPLICATE_COMMAND_ID));
+                        RejectionReason.DUPLICATE_COMMAND_ID),
+                rejection(List.of(create()), moderate(END).by(CAROL, Role.SELLER), RejectionReason.NOT_MODERATOR),
+                rejection(List.of(create()), moderate(REMOVE_BIDDER), RejectionReason.INVALID_MODERATION),
+                rejection(
+                        List.of(create(), moderate(REMOVE_BIDDER).bidder(BOB)),
+                        bid().by(BOB).amount("10.00"),
+                        RejectionReason.BIDDER_REMOVED),
+                rejection(
+                        List.of(create(), bid().by(BOB).amount("10.00")),
+                        moderate(REMOVE_BIDDER).bidder(BOB),
+                        RejectionReason.BIDDER_LEADS));
     }
 
     private static Named<Rejection> rejection(List<Builder<?>> given, Builder<?> command, RejectionReason reason) {
@@ -196,6 +214,93 @@ class AuctionTopologyTest {
                 .isInstanceOfSatisfying(
                         AuctionEnded.class, ended -> assertThat(ended.outcome()).isEqualTo(Outcome.CANCELLED));
         assertThat(engine.states().get(0).value.outcome()).isEqualTo(Outcome.CANCELLED);
+    }
+
+    @Test
+    void moderatorEndingAnAuctionPublishesItsEndOnEventsAndState() {
+        given(create(), bid().by(BOB).amount("12.00"));
+
+        engine.send(moderate(END).by(MIA, Role.ADMIN));
+
+        assertThat(engine.events()).singleElement().isInstanceOfSatisfying(AuctionEnded.class, ended -> {
+            assertThat(ended.outcome()).isEqualTo(Outcome.SOLD);
+            assertThat(ended.winner()).isEqualTo(BOB);
+        });
+        assertThat(engine.states().get(0).value.status()).isEqualTo(AuctionStatus.ENDED);
+        assertThat(engine.notices()).isEmpty();
+    }
+
+    @Test
+    void moderatorEndingAnAuctionCancelsItsScheduledClose() {
+        given(create(), moderate(CANCEL));
+
+        engine.advanceWallClockTo(ENDS_AT.plus(Duration.ofMinutes(1)));
+
+        assertThat(engine.requestedCommands()).isEmpty();
+        assertThat(engine.events()).isEmpty();
+    }
+
+    @Test
+    void removalIsConfirmedOnlyToTheModeratorAndChangesNothingPublic() {
+        given(create(), bid().by(BOB).amount("12.00"), bid().by(CAROL).amount("15.00"));
+
+        engine.send(moderate(REMOVE_BIDDER).bidder(BOB));
+
+        assertThat(engine.notices()).singleElement().isInstanceOfSatisfying(CommandConfirmed.class, confirmed -> {
+            assertThat(confirmed.user()).isEqualTo(MIA);
+            assertThat(confirmed.commandType()).isEqualTo("moderate-auction");
+        });
+        assertThat(engine.events()).isEmpty();
+        assertThat(engine.states()).isEmpty();
+    }
+
+    @Test
+    void removalIsKeptInTheAuctionsStore() {
+        given(create(), moderate(REMOVE_BIDDER).bidder(BOB));
+
+        assertThat(engine.auctionStore().get(AUCTION_ID).removedBidders()).containsExactly(BOB.id());
+    }
+
+    @Test
+    void replayOfALogWithModeratorActionsPublishesExactlyTheLiveEventsAndNotices() {
+        List<AuctionCommand> log = new ArrayList<>();
+        List<AuctionCommand> users = List.of(
+                create().build(),
+                create().on("auction-2").build(),
+                create().on("auction-3").build(),
+                bid().by(BOB).amount("12.00").build(),
+                bid().by(CAROL).amount("15.00").build(),
+                moderate(REMOVE_BIDDER).bidder(BOB).build(),
+                bid().by(BOB).amount("30.00").build(),
+                moderate(REMOVE_BIDDER).bidder(CAROL).build(),
+                moderate(END).by(CAROL, Role.SELLER).build(),
+                bid().on("auction-2").by(BOB).amount("20.00").build(),
+                moderate(END).on("auction-2").at(DURING.plusSeconds(1)).build(),
+                bid().on("auction-3").by(CAROL).amount("20.00").build(),
+                moderate(CANCEL).on("auction-3").by(MIA, Role.ADMIN).build());
+        for (AuctionCommand command : users) {
+            engine.send(command);
+            log.add(command);
+        }
+        engine.advanceWallClockTo(ENDS_AT.plus(Duration.ofMinutes(1)));
+        log.addAll(engine.requestedCommands());
+        List<AuctionEvent> liveEvents = engine.events();
+        List<BidderNotice> liveNotices = engine.notices();
+
+        try (EngineDriver replay = new EngineDriver(EngineDriver.liveSettings().forReplay("replay-"), T0)) {
+            log.forEach(replay::send);
+
+            assertThat(liveEvents).extracting(AuctionEvent::eventType).contains("auction-ended");
+            assertThat(liveNotices)
+                    .filteredOn(CommandRejected.class::isInstance)
+                    .extracting(notice -> ((CommandRejected) notice).reason())
+                    .contains(
+                            RejectionReason.BIDDER_REMOVED,
+                            RejectionReason.BIDDER_LEADS,
+                            RejectionReason.NOT_MODERATOR);
+            assertThat(replay.events()).isEqualTo(liveEvents);
+            assertThat(replay.notices()).isEqualTo(liveNotices);
+        }
     }
 
     @Test

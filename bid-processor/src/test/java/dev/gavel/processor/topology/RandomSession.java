@@ -4,18 +4,22 @@ import static dev.gavel.processor.fixtures.Users.ALICE;
 import static dev.gavel.processor.fixtures.Users.BOB;
 import static dev.gavel.processor.fixtures.Users.CAROL;
 import static dev.gavel.processor.fixtures.Users.DAVE;
+import static dev.gavel.processor.fixtures.Users.MIA;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.BuyNow;
 import dev.gavel.events.AuctionCommand.CancelAuction;
 import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.CreateAuction;
+import dev.gavel.events.AuctionCommand.ModerateAuction;
 import dev.gavel.events.AuctionCommand.PlaceBid;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionMode;
 import dev.gavel.events.AuctionView;
 import dev.gavel.events.BidIncrements;
 import dev.gavel.events.BidderNotice;
+import dev.gavel.events.ModerationAction;
+import dev.gavel.events.Role;
 import dev.gavel.events.UserRef;
 import dev.gavel.processor.fixtures.Commands;
 import dev.gavel.processor.reference.ReferenceAuctions;
@@ -35,9 +39,9 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * A random live session of a few auctions: users create, bid around the current minimum, buy now, cancel and retry
- * commands, closes arrive at random times, and the wall clock moves so that the punctuator ends auctions. Each step
- * is played against the engine and the {@link ReferenceAuctions reference} together; what the reference answers is
- * also what the next generated amounts are measured from.
+ * commands, a moderator ends, cancels and removes bidders, closes arrive at random times, and the wall clock moves so
+ * that the punctuator ends auctions. Each step is played against the engine and the {@link ReferenceAuctions
+ * reference} together; what the reference answers is also what the next generated amounts are measured from.
  */
 final class RandomSession {
 
@@ -257,6 +261,15 @@ final class RandomSession {
         }
     }
 
+    /** A moderator's action, now and then by someone who may not moderate, or without what it needs. */
+    record Moderate(int auction, Role role, ModerationAction action, Integer bidder) implements Action {
+        @Override
+        public AuctionCommand command(RandomSession session, Instant at) {
+            String bidderId = bidder == null ? null : USERS.get(bidder).id();
+            return new ModerateAuction(session.nextId("moderate"), auctionId(auction), at, MIA, role, action, bidderId);
+        }
+    }
+
     /**
      * A close requested {@code offsetMs} after the auction's current end, but not after the session's clock, as the
      * processor writes them: before the end, as one that a late bid made stale; at or after it, as one whose grace
@@ -310,6 +323,7 @@ final class RandomSession {
                 Tuple.of(16, bids()),
                 Tuple.of(1, buyNows()),
                 Tuple.of(1, cancels()),
+                Tuple.of(2, moderations()),
                 Tuple.of(2, closes()),
                 Tuple.of(3, repeats()));
         // About 35 s a session: the auctions' lives, and some ends, fall inside it.
@@ -401,6 +415,22 @@ final class RandomSession {
 
     private static Arbitrary<Action> cancels() {
         return Combinators.combine(auctions(), users()).as(Cancel::new);
+    }
+
+    /** Mostly removals, so that removed users bid again; an end or a cancel ends an auction for the rest. */
+    private static Arbitrary<Action> moderations() {
+        Arbitrary<Role> role = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.just(Role.MODERATOR)),
+                Tuple.of(2, Arbitraries.just(Role.ADMIN)),
+                Tuple.of(1, Arbitraries.just(Role.SELLER)),
+                Tuple.of(1, Arbitraries.just(null)));
+        Arbitrary<ModerationAction> action = Arbitraries.frequencyOf(
+                Tuple.of(12, Arbitraries.just(ModerationAction.REMOVE_BIDDER)),
+                Tuple.of(2, Arbitraries.just(ModerationAction.END)),
+                Tuple.of(2, Arbitraries.just(ModerationAction.CANCEL)),
+                Tuple.of(1, Arbitraries.just(null)));
+        return Combinators.combine(auctions(), role, action, users().injectNull(0.1))
+                .as(Moderate::new);
     }
 
     private static Arbitrary<Action> closes() {

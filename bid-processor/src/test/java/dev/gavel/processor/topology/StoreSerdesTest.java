@@ -18,6 +18,7 @@ import dev.gavel.processor.auction.Auction.Leader;
 import dev.gavel.processor.auction.ProcessedCommand;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -61,7 +62,8 @@ class StoreSerdesTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of());
 
         assertThat(roundTrip(auctions, open)).isEqualTo(open);
     }
@@ -127,7 +129,8 @@ class StoreSerdesTest {
                 outcome,
                 outcome == null ? null : user,
                 leaderMax,
-                outcome == null ? null : endsAt);
+                outcome == null ? null : endsAt,
+                leaderMax == null ? List.of() : List.of(userName));
 
         assertThat(roundTrip(auctions, auction)).isEqualTo(auction);
     }
@@ -179,6 +182,17 @@ class StoreSerdesTest {
     }
 
     @Test
+    void auctionInTheFirstBinaryFormatIsReadWithNoRemovedBidders() {
+        Auction none = withoutRemovedBidders(soldAuction());
+        byte[] current = auctions.serializer().serialize("store", none);
+        // Format 1 is format 2 without the trailing count of removed bidders.
+        byte[] first = Arrays.copyOf(current, current.length - Integer.BYTES);
+        first[0] = StoreSerdes.FORMAT_1;
+
+        assertThat(auctions.deserializer().deserialize("store", first)).isEqualTo(none);
+    }
+
+    @Test
     void truncatedValueIsRefused() {
         byte[] value = auctions.serializer().serialize("store", soldAuction());
 
@@ -218,7 +232,35 @@ class StoreSerdesTest {
                 Outcome.SOLD,
                 BOB,
                 6_000L,
-                ENDS.plusMillis(10_250));
+                ENDS.plusMillis(10_250),
+                List.of("u-carol", "u-dave"));
+    }
+
+    private static Auction withoutRemovedBidders(Auction a) {
+        return new Auction(
+                a.id(),
+                a.title(),
+                a.description(),
+                a.seller(),
+                a.mode(),
+                a.startingPriceCents(),
+                a.reservePriceCents(),
+                a.buyNowPriceCents(),
+                a.softCloseMs(),
+                a.maxExtensionMs(),
+                a.createdAt(),
+                a.originalEndsAt(),
+                a.endsAt(),
+                a.status(),
+                a.currentBidCents(),
+                a.leader(),
+                a.bidCount(),
+                a.seq(),
+                a.outcome(),
+                a.winner(),
+                a.finalPriceCents(),
+                a.endedAt(),
+                List.of());
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {
