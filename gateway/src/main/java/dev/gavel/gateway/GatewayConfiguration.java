@@ -4,8 +4,11 @@ import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.StatsBoard;
+import dev.gavel.gateway.auth.AuthProperties;
 import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.command.CommandService;
+import dev.gavel.gateway.command.OpenAuctionLimit;
+import dev.gavel.gateway.command.Permissions;
 import dev.gavel.gateway.command.RateLimits;
 import dev.gavel.gateway.command.Receipts;
 import dev.gavel.gateway.command.Replies;
@@ -119,8 +122,22 @@ class GatewayConfiguration {
 
     @Bean
     CommandGateway commandGateway(
-            CommandService commands, Replies replies, RateLimits limits, Receipts receipts, MeterRegistry meters) {
-        return new CommandGateway(commands, replies, limits, receipts, meters);
+            CommandService commands,
+            Replies replies,
+            RateLimits limits,
+            Receipts receipts,
+            MeterRegistry meters,
+            AuthProperties auth,
+            AuctionsProperties auctions,
+            AuctionDirectory directory) {
+        return new CommandGateway(
+                commands,
+                replies,
+                limits,
+                receipts,
+                meters,
+                new Permissions(auth.sellers() == AuthProperties.Sellers.ROLE),
+                new OpenAuctionLimit(auctions.maxOpenPerSeller(), directory::openAuctionsOf));
     }
 
     @Bean

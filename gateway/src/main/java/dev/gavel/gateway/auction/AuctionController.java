@@ -10,12 +10,11 @@ import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.protocol.ProtocolException;
 import dev.gavel.gateway.protocol.ServerMessage;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,25 +68,40 @@ class AuctionController {
     }
 
     @PostMapping
-    CompletableFuture<ResponseEntity<ServerMessage>> create(
-            @AuthenticationPrincipal Jwt jwt, @RequestBody String body) {
-        return submit(jwt, (ClientMessage.Command) reader.read(body, "create-auction"));
+    CompletableFuture<ResponseEntity<ServerMessage>> create(Principal principal, @RequestBody String body) {
+        return submit(principal, (ClientMessage.Command) reader.read(body, "create-auction"));
     }
 
     @PostMapping("/{auctionId}/bids")
     CompletableFuture<ResponseEntity<ServerMessage>> bid(
-            @AuthenticationPrincipal Jwt jwt, @PathVariable String auctionId, @RequestBody String body) {
+            Principal principal, @PathVariable String auctionId, @RequestBody String body) {
         ClientMessage.PlaceBid bid = (ClientMessage.PlaceBid) reader.read(body, "place-bid");
         if (bid.auctionId() != null) {
             throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "unknown field 'auctionId': it is in the path");
         }
         return submit(
-                jwt,
+                principal,
                 new ClientMessage.PlaceBid(bid.requestId(), auctionId, bid.amount(), bid.maxAmount(), bid.bidId()));
     }
 
-    private CompletableFuture<ResponseEntity<ServerMessage>> submit(Jwt jwt, ClientMessage.Command request) {
-        return commands.submit(Identity.of(jwt).user(), request).thenApply(AuctionController::respond);
+    /** Moderators and admins: end or cancel the auction, or remove a user from bidding on it. */
+    @PostMapping("/{auctionId}/moderation")
+    CompletableFuture<ResponseEntity<ServerMessage>> moderate(
+            Principal principal, @PathVariable String auctionId, @RequestBody String body) {
+        ClientMessage.ModerateAuction moderate = (ClientMessage.ModerateAuction) reader.read(body, "moderate-auction");
+        if (moderate.auctionId() != null) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "unknown field 'auctionId': it is in the path");
+        }
+        return submit(
+                principal,
+                new ClientMessage.ModerateAuction(
+                        moderate.requestId(), auctionId, moderate.action(), moderate.bidderId()));
+    }
+
+    private CompletableFuture<ResponseEntity<ServerMessage>> submit(
+            Principal principal, ClientMessage.Command request) {
+        Identity identity = Identity.of(principal);
+        return commands.submit(identity.user(), identity.roles(), request).thenApply(AuctionController::respond);
     }
 
     private static ResponseEntity<ServerMessage> respond(ServerMessage reply) {

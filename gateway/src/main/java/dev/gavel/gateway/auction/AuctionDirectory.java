@@ -130,6 +130,18 @@ public class AuctionDirectory {
         return open;
     }
 
+    /** How many auctions {@code sellerId} has open. */
+    public int openAuctionsOf(String sellerId) {
+        int open = 0;
+        for (LiveAuction live : auctions.values()) {
+            AuctionView view = live.view();
+            if (view.status() == AuctionStatus.OPEN && view.seller().id().equals(sellerId)) {
+                open++;
+            }
+        }
+        return open;
+    }
+
     /**
      * Subscribes to an auction. Without {@code lastSeq} the subscriber gets a snapshot; with it, the events it
      * missed, or a snapshot marked {@code resync} when they are no longer kept. A subscriber of the latest state only

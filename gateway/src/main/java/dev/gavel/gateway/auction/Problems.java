@@ -66,6 +66,7 @@ class Problems {
         return switch (code) {
             case "INVALID_MESSAGE", "INVALID_AUCTION", "INVALID_AMOUNT" -> HttpStatus.BAD_REQUEST;
             case "UNAUTHORIZED", "TOKEN_EXPIRED" -> HttpStatus.UNAUTHORIZED;
+            case "FORBIDDEN", "NOT_MODERATOR" -> HttpStatus.FORBIDDEN;
             case "AUCTION_NOT_FOUND" -> HttpStatus.NOT_FOUND;
             case "MESSAGE_TOO_LARGE" -> HttpStatus.CONTENT_TOO_LARGE;
             case "RATE_LIMITED" -> HttpStatus.TOO_MANY_REQUESTS;

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anonymousViewers whether a WebSocket without a token may watch (it can never bid or create)
  * @param demoTokens whether {@code POST /api/demo/token} hands out tokens for a display name (local use only)
  * @param demoTokenTtl how long a demo token is valid
+ * @param rolesClaim the claim that lists the user's roles ({@code seller}, {@code moderator}, {@code admin}): a list of
+ *     strings or one space-separated string; a dotted path reaches into nested claims, e.g. {@code realm_access.roles}
+ * @param sellers who may create auctions: {@code any} signed-in user, or only those with the {@code seller} {@code
+ *     role}
  */
 @ConfigurationProperties("gavel.auth")
 public record AuthProperties(
@@ -28,7 +32,15 @@ public record AuthProperties(
         @DefaultValue("30s") Duration clockSkew,
         @DefaultValue("false") boolean anonymousViewers,
         @DefaultValue("false") boolean demoTokens,
-        @DefaultValue("12h") Duration demoTokenTtl) {
+        @DefaultValue("12h") Duration demoTokenTtl,
+        @DefaultValue("roles") String rolesClaim,
+        @DefaultValue("any") Sellers sellers) {
+
+    /** Who may sell. */
+    public enum Sellers {
+        ANY,
+        ROLE
+    }
 
     static final int MIN_SECRET_BYTES = 32;
 
@@ -37,6 +49,8 @@ public record AuthProperties(
         jwkSetUri = blankToNull(jwkSetUri);
         issuer = blankToNull(issuer);
         audience = blankToNull(audience);
+        rolesClaim = blankToNull(rolesClaim) == null ? "roles" : rolesClaim.strip();
+        sellers = sellers == null ? Sellers.ANY : sellers;
         if (jwtSecret == null && jwkSetUri == null && issuer == null) {
             throw new IllegalArgumentException("no way to verify tokens: set GAVEL_AUTH_JWT_SECRET (HS256, at least "
                     + MIN_SECRET_BYTES + " bytes), or GAVEL_AUTH_JWK_SET_URI or GAVEL_AUTH_ISSUER (RS256)");

@@ -1,6 +1,8 @@
 package dev.gavel.gateway.command;
 
 import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.ModerationAction;
+import dev.gavel.events.Role;
 import dev.gavel.events.UserRef;
 import dev.gavel.events.Validation;
 import dev.gavel.gateway.protocol.Amounts;
@@ -11,6 +13,7 @@ import dev.gavel.gateway.protocol.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,9 +26,10 @@ public final class CommandFactory {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int MAX_REQUEST_ID_LENGTH = 64;
+    private static final int MAX_USER_ID_LENGTH = 200;
 
     /** @throws ProtocolException for a malformed request, with the error to answer */
-    public AuctionCommand toCommand(ClientMessage.Command request, UserRef user, Instant now) {
+    public AuctionCommand toCommand(ClientMessage.Command request, UserRef user, Set<Role> roles, Instant now) {
         requireRequestId(request.requestId());
         Instant receivedAt = now.truncatedTo(ChronoUnit.MILLIS);
         if (request instanceof ClientMessage.CreateAuction create) {
@@ -36,6 +40,9 @@ public final class CommandFactory {
         }
         if (request instanceof ClientMessage.BuyNow buyNow) {
             return new AuctionCommand.BuyNow(newId(), auctionId(buyNow.auctionId()), receivedAt, user);
+        }
+        if (request instanceof ClientMessage.ModerateAuction moderate) {
+            return moderate(moderate, user, Permissions.moderatingRole(roles), receivedAt);
         }
         ClientMessage.CancelAuction cancel = (ClientMessage.CancelAuction) request;
         return new AuctionCommand.CancelAuction(newId(), auctionId(cancel.auctionId()), receivedAt, user);
@@ -72,6 +79,24 @@ public final class CommandFactory {
             throw invalidAuction(problem);
         }
         return command;
+    }
+
+    private AuctionCommand.ModerateAuction moderate(
+            ClientMessage.ModerateAuction moderate, UserRef user, Role role, Instant at) {
+        String auctionId = auctionId(moderate.auctionId());
+        if (moderate.action() == null) {
+            throw invalid("action is required: end, cancel or remove-bidder");
+        }
+        String bidderId = moderate.bidderId();
+        if (moderate.action() == ModerationAction.REMOVE_BIDDER) {
+            if (bidderId == null || bidderId.isBlank() || bidderId.length() > MAX_USER_ID_LENGTH) {
+                throw invalid("remove-bidder needs the bidderId of the user to remove, at most " + MAX_USER_ID_LENGTH
+                        + " characters");
+            }
+        } else if (bidderId != null) {
+            throw invalid("bidderId is only for remove-bidder");
+        }
+        return new AuctionCommand.ModerateAuction(newId(), auctionId, at, user, role, moderate.action(), bidderId);
     }
 
     /** @throws InvalidAmountException for amounts no auction accepts, answered as a rejected bid */

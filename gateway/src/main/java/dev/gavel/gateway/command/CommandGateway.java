@@ -1,6 +1,7 @@
 package dev.gavel.gateway.command;
 
 import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.Role;
 import dev.gavel.events.UserRef;
 import dev.gavel.gateway.protocol.Amounts.InvalidAmountException;
 import dev.gavel.gateway.protocol.ClientMessage;
@@ -9,11 +10,13 @@ import dev.gavel.gateway.protocol.ProtocolException;
 import dev.gavel.gateway.protocol.ServerMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The one way a client's command goes, from the WebSocket and the REST API alike: the user's command rate, the checks
- * of {@link CommandFactory}, the log, and the one reply to the outcome.
+ * The one way a client's command goes, from the WebSocket and the REST API alike: the user's command rate, what their
+ * roles allow ({@link Permissions}), the checks of {@link CommandFactory}, a seller's limit of open auctions, the log,
+ * and the one reply to the outcome.
  */
 public class CommandGateway {
 
@@ -22,32 +25,47 @@ public class CommandGateway {
     private final RateLimits limits;
     private final Receipts receipts;
     private final MeterRegistry meters;
+    private final Permissions permissions;
+    private final OpenAuctionLimit openAuctions;
     private final CommandFactory factory = new CommandFactory();
 
     public CommandGateway(
-            CommandService commands, Replies replies, RateLimits limits, Receipts receipts, MeterRegistry meters) {
+            CommandService commands,
+            Replies replies,
+            RateLimits limits,
+            Receipts receipts,
+            MeterRegistry meters,
+            Permissions permissions,
+            OpenAuctionLimit openAuctions) {
         this.commands = commands;
         this.replies = replies;
         this.limits = limits;
         this.receipts = receipts;
         this.meters = meters;
+        this.permissions = permissions;
+        this.openAuctions = openAuctions;
     }
 
     /**
-     * Submits {@code request} as {@code user}, received now. A bid with amounts no auction accepts is answered at once
-     * and never reaches the log.
+     * Submits {@code request} as {@code user} with {@code roles}, received now. A bid with amounts no auction accepts
+     * is answered at once and never reaches the log.
      *
      * @return the reply, once the outcome is known
-     * @throws ProtocolException for a request refused before anything is produced: too many commands, or malformed
+     * @throws ProtocolException for a request refused before anything is produced: too many commands, not allowed to
+     *     the user, malformed, or a creation past the seller's limit of open auctions
      */
-    public CompletableFuture<ServerMessage> submit(UserRef user, ClientMessage.Command request) {
+    public CompletableFuture<ServerMessage> submit(UserRef user, Set<Role> roles, ClientMessage.Command request) {
         if (!limits.tryCommand(user.id())) {
             throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many commands: slow down");
         }
+        permissions.check(roles, request);
         AuctionCommand command;
         Instant receivedAt = receipts.receive();
         try {
-            command = factory.toCommand(request, user, receivedAt);
+            command = factory.toCommand(request, user, roles, receivedAt);
+            if (command instanceof AuctionCommand.CreateAuction) {
+                openAuctions.reserve(user.id());
+            }
         } catch (InvalidAmountException e) {
             receipts.settled(receivedAt);
             return CompletableFuture.completedFuture(
@@ -57,6 +75,9 @@ public class CommandGateway {
             throw e;
         }
         return commands.submit(command).thenApply(outcome -> {
+            if (command instanceof AuctionCommand.CreateAuction) {
+                openAuctions.release(user.id());
+            }
             countRejection(outcome);
             return replies.to(request, user.id(), outcome);
         });

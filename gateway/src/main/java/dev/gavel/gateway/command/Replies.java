@@ -36,6 +36,10 @@ public final class Replies {
         if (request instanceof ClientMessage.CancelAuction cancel) {
             return new ServerMessage.AuctionCancelled(requestId, cancel.auctionId(), now);
         }
+        if (request instanceof ClientMessage.ModerateAuction moderate) {
+            return new ServerMessage.Moderated(
+                    requestId, moderate.auctionId(), moderate.action(), moderate.bidderId(), now);
+        }
         String bidId = request instanceof ClientMessage.PlaceBid bid ? bid.bidId() : null;
         boolean buyNow = request instanceof ClientMessage.BuyNow;
         if (outcome instanceof CommandOutcome.Accepted accepted) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.gavel.events.AuctionMode;
+import dev.gavel.events.ModerationAction;
 import java.math.BigDecimal;
 
 /**
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
     @JsonSubTypes.Type(ClientMessage.PlaceBid.class),
     @JsonSubTypes.Type(ClientMessage.BuyNow.class),
     @JsonSubTypes.Type(ClientMessage.CancelAuction.class),
+    @JsonSubTypes.Type(ClientMessage.ModerateAuction.class),
     @JsonSubTypes.Type(ClientMessage.Subscribe.class),
     @JsonSubTypes.Type(ClientMessage.Unsubscribe.class),
     @JsonSubTypes.Type(ClientMessage.SubscribeLobby.class),
@@ -55,6 +57,11 @@ public sealed interface ClientMessage {
 
     @JsonTypeName("cancel-auction")
     record CancelAuction(String requestId, String auctionId) implements Command {}
+
+    /** Moderators and admins only: end or cancel a running auction, or remove {@code bidderId} from bidding on it. */
+    @JsonTypeName("moderate-auction")
+    record ModerateAuction(String requestId, String auctionId, ModerationAction action, String bidderId)
+            implements Command {}
 
     /**
      * {@code lastSeq}: the last event the client saw, to resume without a gap. {@code updates}: {@code "every"} event

@@ -8,6 +8,10 @@ public enum ErrorCode {
     MESSAGE_TOO_LARGE,
     /** Only signed-in users may do this. */
     UNAUTHORIZED,
+    /** The user's roles do not allow this: selling without the seller role, moderating without a moderating one. */
+    FORBIDDEN,
+    /** The seller has as many open auctions as one seller may have. */
+    TOO_MANY_OPEN_AUCTIONS,
     /** The token has expired: the session may still watch, but not bid or create. */
     TOKEN_EXPIRED,
     /** Too many commands: slow down. */

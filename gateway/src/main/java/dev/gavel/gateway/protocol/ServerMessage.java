@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.gavel.events.AuctionStatus;
+import dev.gavel.events.ModerationAction;
 import dev.gavel.events.Outcome;
 import java.math.BigDecimal;
 import java.util.List;
@@ -28,6 +29,7 @@ import tools.jackson.databind.util.RawValue;
     @JsonSubTypes.Type(ServerMessage.BidAccepted.class),
     @JsonSubTypes.Type(ServerMessage.BidRejected.class),
     @JsonSubTypes.Type(ServerMessage.AuctionCancelled.class),
+    @JsonSubTypes.Type(ServerMessage.Moderated.class),
     @JsonSubTypes.Type(ServerMessage.Subscribed.class),
     @JsonSubTypes.Type(ServerMessage.Unsubscribed.class),
     @JsonSubTypes.Type(ServerMessage.Stats.class),
@@ -160,6 +162,16 @@ public sealed interface ServerMessage {
     @JsonTypeName("auction-cancelled")
     record AuctionCancelled(
             @JsonInclude(JsonInclude.Include.NON_NULL) String requestId, String auctionId, long serverTime)
+            implements ServerMessage {}
+
+    /** A moderator's action was carried out; an end or a cancel also reaches every subscriber as auction-ended. */
+    @JsonTypeName("moderated")
+    record Moderated(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+            String auctionId,
+            ModerationAction action,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String bidderId,
+            long serverTime)
             implements ServerMessage {}
 
     /** Lobby subscription confirmed. */

@@ -1,5 +1,6 @@
 package dev.gavel.gateway.session;
 
+import dev.gavel.events.Role;
 import dev.gavel.events.UserRef;
 import dev.gavel.gateway.auction.Subscriber;
 import dev.gavel.gateway.protocol.TextFrame;
@@ -36,6 +37,7 @@ public final class ClientSession implements Subscriber {
     private final TextSocket socket;
     private final UserRef user;
     private final Instant tokenExpiresAt;
+    private final Set<Role> roles;
     private final int maxQueued;
     private final long conflateAfterMillis;
     private final Clock clock;
@@ -70,6 +72,7 @@ public final class ClientSession implements Subscriber {
             WebSocketSession ws,
             UserRef user,
             Instant tokenExpiresAt,
+            Set<Role> roles,
             int maxQueued,
             Duration conflateAfter,
             Duration sendTimeLimit,
@@ -82,6 +85,7 @@ public final class ClientSession implements Subscriber {
         this.ws = ws;
         this.user = user;
         this.tokenExpiresAt = tokenExpiresAt;
+        this.roles = Set.copyOf(roles);
         this.maxQueued = maxQueued;
         this.conflateAfterMillis = conflateAfter.toMillis();
         this.clock = clock;
@@ -103,6 +107,11 @@ public final class ClientSession implements Subscriber {
     /** The signed-in user, or null for an anonymous viewer. */
     public UserRef user() {
         return user;
+    }
+
+    /** The roles the handshake's token granted; none for an anonymous viewer. */
+    public Set<Role> roles() {
+        return roles;
     }
 
     public boolean tokenExpiredAt(Instant now) {

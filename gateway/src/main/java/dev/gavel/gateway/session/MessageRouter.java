@@ -137,7 +137,7 @@ final class MessageRouter {
             throw new ProtocolException(
                     ErrorCode.TOKEN_EXPIRED, "your sign-in has expired: sign in again to bid (you can keep watching)");
         }
-        commands.submit(user, request).thenAccept(reply -> reply(session, reply));
+        commands.submit(user, session.roles(), request).thenAccept(reply -> reply(session, reply));
     }
 
     private void subscribe(ClientSession session, ClientMessage.Subscribe request) {

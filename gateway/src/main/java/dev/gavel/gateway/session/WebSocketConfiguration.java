@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.SmartLifecycle;
@@ -83,6 +84,7 @@ class WebSocketConfiguration {
                 ws,
                 identity == null ? null : identity.user(),
                 identity == null ? null : identity.expiresAt(),
+                identity == null ? Set.of() : identity.roles(),
                 gateway.sendQueueLimit(),
                 gateway.conflateAfter(),
                 gateway.sendTimeLimit(),

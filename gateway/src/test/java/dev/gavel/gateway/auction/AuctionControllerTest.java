@@ -1,14 +1,18 @@
 package dev.gavel.gateway.auction;
 
 import static dev.gavel.gateway.testing.Users.BOB;
+import static dev.gavel.gateway.testing.Users.CAROL;
 import static dev.gavel.gateway.testing.Users.SAM_THE_SELLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.Outcome;
 import dev.gavel.events.RejectionReason;
+import dev.gavel.events.Role;
 import dev.gavel.events.UserRef;
+import dev.gavel.gateway.auth.Roles;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.protocol.FrameWriter;
@@ -20,6 +24,7 @@ import dev.gavel.gateway.testing.ManualScheduler;
 import dev.gavel.gateway.testing.MutableClock;
 import dev.gavel.gateway.testing.Times;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Nested;
@@ -28,6 +33,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 class AuctionControllerTest {
 
@@ -42,13 +48,15 @@ class AuctionControllerTest {
     private final Problems problems = new Problems();
     private final AuctionHistory lamp = AuctionHistory.open("lamp");
 
-    private static Jwt tokenOf(UserRef user) {
-        return Jwt.withTokenValue("token")
+    /** The principal of a request with a verified token of {@code user}, granting {@code roles}. */
+    private static JwtAuthenticationToken tokenOf(UserRef user, Role... roles) {
+        Jwt jwt = Jwt.withTokenValue("token")
                 .header("alg", "HS256")
                 .subject(user.id())
                 .claim("name", user.name())
                 .expiresAt(Times.NOW.plusSeconds(60))
                 .build();
+        return new JwtAuthenticationToken(jwt, Roles.authorities(Set.of(roles)));
     }
 
     /** The problem an asynchronous reply failed with, as the REST API answers it. */
@@ -106,6 +114,56 @@ class AuctionControllerTest {
 
             assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
             assertThat(commands.produced()).hasSize(COMMAND_BURST);
+        }
+    }
+
+    @Nested
+    class AModeration {
+
+        private static final String END = "{\"action\":\"end\"}";
+
+        @Test
+        void byAUserWithoutAModeratingRoleIsForbidden() {
+            ProtocolException refused =
+                    catchThrowableOfType(ProtocolException.class, () -> controller.moderate(tokenOf(BOB), "lamp", END));
+
+            assertThat(refused.code()).isEqualTo(ErrorCode.FORBIDDEN);
+            assertThat(problems.protocol(refused).getStatus()).isEqualTo(HttpStatus.FORBIDDEN.value());
+            assertThat(commands.produced()).isEmpty();
+        }
+
+        @Test
+        void byAModeratorIsProducedForTheAuctionOfThePath() {
+            CompletableFuture<ResponseEntity<ServerMessage>> reply =
+                    controller.moderate(tokenOf(CAROL, Role.MODERATOR), "lamp", END);
+
+            AuctionCommand.ModerateAuction produced = (AuctionCommand.ModerateAuction) commands.last();
+            commands.answerLast(new CommandOutcome.Accepted(
+                    lamp.ended(Outcome.UNSOLD, null, null, produced.commandId()), lamp.view()));
+
+            assertThat(produced.auctionId()).isEqualTo("lamp");
+            assertThat(produced.moderator()).isEqualTo(CAROL);
+            assertThat(reply.join().getBody()).isInstanceOf(ServerMessage.Moderated.class);
+        }
+
+        @Test
+        void refusedByTheProcessorForTheRoleIsForbidden() {
+            CompletableFuture<ResponseEntity<ServerMessage>> reply =
+                    controller.moderate(tokenOf(CAROL, Role.ADMIN), "lamp", END);
+
+            commands.rejectLast(RejectionReason.NOT_MODERATOR);
+
+            assertThat(problemOf(reply).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+
+        @Test
+        void withTheAuctionIdInTheBodyIsRefused() {
+            ProtocolException refused = catchThrowableOfType(
+                    ProtocolException.class,
+                    () -> controller.moderate(
+                            tokenOf(CAROL, Role.MODERATOR), "lamp", "{\"action\":\"end\",\"auctionId\":\"vase\"}"));
+
+            assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.gavel.gateway.testing.Frames;
 import dev.gavel.gateway.testing.ManualScheduler;
 import dev.gavel.gateway.testing.MutableClock;
 import dev.gavel.gateway.testing.Times;
+import dev.gavel.gateway.testing.Users;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +53,19 @@ class AuctionDirectoryTest {
 
     private static String bidUpdated(long seq) {
         return "bid-updated#" + seq;
+    }
+
+    @Test
+    void countsTheOpenAuctionsOfASeller() {
+        AuctionHistory vase = AuctionHistory.of("vase");
+        AuctionHistory clock = AuctionHistory.of("clock");
+        directory.publish(lamp.created());
+        directory.publish(vase.created());
+        directory.publish(clock.created());
+        directory.publish(clock.ended());
+
+        assertThat(directory.openAuctionsOf(Users.SAM_THE_SELLER.id())).isEqualTo(2);
+        assertThat(directory.openAuctionsOf(BOB.id())).isZero();
     }
 
     @Nested

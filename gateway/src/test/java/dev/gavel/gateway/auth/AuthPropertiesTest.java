@@ -14,7 +14,16 @@ class AuthPropertiesTest {
 
     private static AuthProperties verifiedBy(String jwtSecret, String jwkSetUri, String issuer, boolean demoTokens) {
         return new AuthProperties(
-                jwtSecret, jwkSetUri, issuer, null, Duration.ofSeconds(30), false, demoTokens, Duration.ofHours(12));
+                jwtSecret,
+                jwkSetUri,
+                issuer,
+                null,
+                Duration.ofSeconds(30),
+                false,
+                demoTokens,
+                Duration.ofHours(12),
+                "roles",
+                AuthProperties.Sellers.ANY);
     }
 
     @Test

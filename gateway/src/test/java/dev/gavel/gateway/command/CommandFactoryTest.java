@@ -22,6 +22,7 @@ import dev.gavel.gateway.protocol.ProtocolException;
 import dev.gavel.gateway.testing.Requests.CreateAuctionRequest;
 import dev.gavel.gateway.testing.Times;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -39,7 +40,7 @@ class CommandFactoryTest {
     private final CommandFactory factory = new CommandFactory();
 
     private AuctionCommand command(ClientMessage.Command request, UserRef user) {
-        return factory.toCommand(request, user, Times.NOW);
+        return factory.toCommand(request, user, Set.of(), Times.NOW);
     }
 
     private AuctionCommand.PlaceBid bid(ClientMessage.PlaceBid request) {
@@ -261,7 +262,7 @@ class CommandFactoryTest {
         void isStampedWithTheReceiptTimeTruncatedToMilliseconds() {
             Instant received = Instant.parse("2030-01-01T12:00:00.123456789Z");
 
-            AuctionCommand command = factory.toCommand(buyNow(AUCTION), BOB, received);
+            AuctionCommand command = factory.toCommand(buyNow(AUCTION), BOB, Set.of(), received);
 
             assertThat(command.receivedAt()).isEqualTo(Instant.parse("2030-01-01T12:00:00.123Z"));
         }

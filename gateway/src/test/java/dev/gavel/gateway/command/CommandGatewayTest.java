@@ -17,6 +17,7 @@ import dev.gavel.gateway.testing.AuctionHistory;
 import dev.gavel.gateway.testing.CommandLog;
 import dev.gavel.gateway.testing.MutableClock;
 import dev.gavel.gateway.testing.Times;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class CommandGatewayTest {
 
         @Test
         void isProducedWithTheUserFromTheTokenAndTheTimeOfReceipt() {
-            gateway.submit(BOB, placeBid("lamp", "12"));
+            gateway.submit(BOB, Set.of(), placeBid("lamp", "12"));
 
             AuctionCommand.PlaceBid bid = (AuctionCommand.PlaceBid) log.last();
             assertThat(bid.bidder()).isEqualTo(BOB);
@@ -51,7 +52,7 @@ class CommandGatewayTest {
 
         @Test
         void isAnsweredOnceItsOutcomeArrives() {
-            CompletableFuture<ServerMessage> reply = gateway.submit(BOB, placeBid("lamp", "12"));
+            CompletableFuture<ServerMessage> reply = gateway.submit(BOB, Set.of(), placeBid("lamp", "12"));
             assertThat(reply).isNotDone();
 
             bobsBidIsPlaced();
@@ -68,7 +69,8 @@ class CommandGatewayTest {
 
         @Test
         void aBidWithAnAmountNoAuctionAcceptsIsRejectedAtOnce() {
-            CompletableFuture<ServerMessage> reply = gateway.submit(BOB, placeBid("lamp", "12.001", null, "b-1"));
+            CompletableFuture<ServerMessage> reply =
+                    gateway.submit(BOB, Set.of(), placeBid("lamp", "12.001", null, "b-1"));
 
             assertThat(reply).isDone();
             ServerMessage.BidRejected rejected = (ServerMessage.BidRejected) reply.join();
@@ -80,8 +82,8 @@ class CommandGatewayTest {
 
         @Test
         void aMalformedCommandIsAnErrorAndNothingIsProduced() {
-            ProtocolException refused =
-                    catchThrowableOfType(ProtocolException.class, () -> gateway.submit(BOB, placeBid("a lamp", "12")));
+            ProtocolException refused = catchThrowableOfType(
+                    ProtocolException.class, () -> gateway.submit(BOB, Set.of(), placeBid("a lamp", "12")));
 
             assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
             assertThat(log.produced()).isEmpty();
@@ -89,11 +91,11 @@ class CommandGatewayTest {
 
         @Test
         void aCommandBeyondTheUsersBurstIsRateLimited() {
-            gateway.submit(BOB, placeBid("lamp", "12"));
-            gateway.submit(BOB, placeBid("lamp", "13"));
+            gateway.submit(BOB, Set.of(), placeBid("lamp", "12"));
+            gateway.submit(BOB, Set.of(), placeBid("lamp", "13"));
 
-            ProtocolException refused =
-                    catchThrowableOfType(ProtocolException.class, () -> gateway.submit(BOB, placeBid("lamp", "14")));
+            ProtocolException refused = catchThrowableOfType(
+                    ProtocolException.class, () -> gateway.submit(BOB, Set.of(), placeBid("lamp", "14")));
 
             assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
             assertThat(log.produced()).hasSize(COMMAND_BURST);
@@ -101,10 +103,10 @@ class CommandGatewayTest {
 
         @Test
         void theCommandRateIsCountedPerUser() {
-            gateway.submit(BOB, placeBid("lamp", "12"));
-            gateway.submit(BOB, placeBid("lamp", "13"));
+            gateway.submit(BOB, Set.of(), placeBid("lamp", "12"));
+            gateway.submit(BOB, Set.of(), placeBid("lamp", "13"));
 
-            gateway.submit(CAROL, placeBid("lamp", "14"));
+            gateway.submit(CAROL, Set.of(), placeBid("lamp", "14"));
 
             assertThat(log.last().issuer()).isEqualTo(CAROL);
         }
@@ -115,7 +117,7 @@ class CommandGatewayTest {
 
         @Test
         void byTheProcessorAreAnsweredAndCountedByReason() {
-            CompletableFuture<ServerMessage> reply = gateway.submit(BOB, placeBid("lamp", "12"));
+            CompletableFuture<ServerMessage> reply = gateway.submit(BOB, Set.of(), placeBid("lamp", "12"));
 
             log.rejectLast(RejectionReason.BID_TOO_LOW);
 
@@ -126,7 +128,7 @@ class CommandGatewayTest {
 
         @Test
         void doNotCountAcceptedCommands() {
-            gateway.submit(BOB, placeBid("lamp", "12"));
+            gateway.submit(BOB, Set.of(), placeBid("lamp", "12"));
 
             bobsBidIsPlaced();
 
@@ -135,7 +137,7 @@ class CommandGatewayTest {
 
         @Test
         void doNotCountBidsRefusedBeforeTheLog() {
-            gateway.submit(BOB, placeBid("lamp", "12.001"));
+            gateway.submit(BOB, Set.of(), placeBid("lamp", "12.001"));
 
             assertThat(log.meters().find("gavel.commands.rejected").counters()).isEmpty();
         }

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.ModerationAction;
+import dev.gavel.events.Outcome;
 import dev.gavel.events.RejectionReason;
+import dev.gavel.events.Role;
 import dev.gavel.events.ShowStats;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.testing.AuctionHistory;
@@ -281,6 +284,47 @@ class MessageRouterTest {
 
             assertThat(socket.frames()).containsExactly("subscribed", "unsubscribed");
             assertThat(frame(1).path("channel").asString()).isEqualTo("lobby");
+        }
+    }
+
+    @Nested
+    class Moderation {
+
+        private static final String END =
+                "{\"type\":\"moderate-auction\",\"requestId\":\"m-1\",\"auctionId\":\"lamp\",\"action\":\"end\"}";
+
+        @Test
+        void byAUserWithoutAModeratingRoleIsForbiddenAndNothingIsProduced() {
+            send(END);
+
+            assertThat(lastError()).isEqualTo("FORBIDDEN: only moderators and admins can moderate auctions");
+            assertThat(lastFrame().path("requestId").asString()).isEqualTo("m-1");
+            assertThat(gateway.commands.produced()).isEmpty();
+        }
+
+        @Test
+        void byAModeratorIsProducedWithTheirRoleAndAnsweredOnceDecided() {
+            ClientSession mia = sessionOver(socket, gateway.clock)
+                    .roles(Role.MODERATOR)
+                    .messageBurst(RouterFixture.MESSAGE_BURST)
+                    .build();
+            gateway.directory.publish(lamp.created());
+
+            router.handle(mia, END);
+            AuctionCommand.ModerateAuction produced = (AuctionCommand.ModerateAuction) gateway.commands.last();
+            gateway.commands.answerLast(new CommandOutcome.Accepted(
+                    lamp.ended(Outcome.UNSOLD, null, null, produced.commandId()), lamp.view()));
+
+            assertThat(produced.role()).isEqualTo(Role.MODERATOR);
+            assertThat(produced.action()).isEqualTo(ModerationAction.END);
+            assertThat(socket.frames()).contains("moderated");
+        }
+
+        @Test
+        void withAnUnknownActionIsAnInvalidMessage() {
+            send("{\"type\":\"moderate-auction\",\"auctionId\":\"lamp\",\"action\":\"ban\"}");
+
+            assertThat(lastError()).startsWith("INVALID_MESSAGE");
         }
     }
 

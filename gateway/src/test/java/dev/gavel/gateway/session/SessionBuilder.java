@@ -1,5 +1,6 @@
 package dev.gavel.gateway.session;
 
+import dev.gavel.events.Role;
 import dev.gavel.events.UserRef;
 import dev.gavel.gateway.testing.Times;
 import dev.gavel.gateway.testing.Users;
@@ -7,6 +8,7 @@ import io.github.bucket4j.Bucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A client session over a {@link FakeSocket}: Bob's, signed in for another minute, with the gateway's limits, its
@@ -22,6 +24,7 @@ final class SessionBuilder {
     private final Clock clock;
     private UserRef user = Users.BOB;
     private Instant tokenExpiresAt = TOKEN_EXPIRY;
+    private Set<Role> roles = Set.of();
     private int queueLimit = 2_000;
     private Duration conflateAfter = Duration.ofMillis(250);
     private int messageBurst = 100;
@@ -40,6 +43,12 @@ final class SessionBuilder {
     SessionBuilder of(UserRef user, Instant tokenExpiresAt) {
         this.user = user;
         this.tokenExpiresAt = tokenExpiresAt;
+        return this;
+    }
+
+    /** The roles the session's token grants. */
+    SessionBuilder roles(Role... roles) {
+        this.roles = Set.of(roles);
         return this;
     }
 
@@ -72,6 +81,7 @@ final class SessionBuilder {
                 socket.ws(),
                 user,
                 tokenExpiresAt,
+                roles,
                 queueLimit,
                 conflateAfter,
                 SEND_TIME_LIMIT,

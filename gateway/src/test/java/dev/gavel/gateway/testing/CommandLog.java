@@ -13,6 +13,8 @@ import dev.gavel.events.RejectionReason;
 import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.command.CommandService;
+import dev.gavel.gateway.command.OpenAuctionLimit;
+import dev.gavel.gateway.command.Permissions;
 import dev.gavel.gateway.command.RateLimits;
 import dev.gavel.gateway.command.Receipts;
 import dev.gavel.gateway.command.Replies;
@@ -34,6 +36,9 @@ public final class CommandLog {
 
     public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The gateway's default limit of open auctions per seller. */
+    public static final int MAX_OPEN_PER_SELLER = 20;
+
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, AuctionCommand> kafka = mock(KafkaTemplate.class);
 
@@ -47,11 +52,17 @@ public final class CommandLog {
     }
 
     public CommandLog(Clock clock, int commandBurst) {
+        this(clock, commandBurst, new Permissions(false), new OpenAuctionLimit(MAX_OPEN_PER_SELLER, seller -> 0));
+    }
+
+    /** With the permissions and the limit of open auctions the test sets. */
+    public CommandLog(Clock clock, int commandBurst, Permissions permissions, OpenAuctionLimit openAuctions) {
         when(kafka.send(anyString(), anyString(), any())).thenReturn(new CompletableFuture<>());
         Receipts receipts = new Receipts(clock);
         service = new CommandService(kafka, receipts, REPLY_TIMEOUT, clock, meters);
         RateLimits limits = new RateLimits(20, commandBurst, 50, 100);
-        gateway = new CommandGateway(service, new Replies(new FrameWriter(clock)), limits, receipts, meters);
+        gateway = new CommandGateway(
+                service, new Replies(new FrameWriter(clock)), limits, receipts, meters, permissions, openAuctions);
     }
 
     public CommandGateway gateway() {

@@ -1,6 +1,7 @@
 package dev.gavel.gateway.testing;
 
 import dev.gavel.events.AuctionMode;
+import dev.gavel.events.ModerationAction;
 import dev.gavel.gateway.protocol.ClientMessage;
 import java.math.BigDecimal;
 
@@ -30,6 +31,10 @@ public final class Requests {
 
     public static ClientMessage.CancelAuction cancelAuction(String auctionId) {
         return new ClientMessage.CancelAuction(REQUEST_ID, auctionId);
+    }
+
+    public static ClientMessage.ModerateAuction moderate(String auctionId, ModerationAction action, String bidderId) {
+        return new ClientMessage.ModerateAuction(REQUEST_ID, auctionId, action, bidderId);
     }
 
     private static BigDecimal decimal(String amount) {
