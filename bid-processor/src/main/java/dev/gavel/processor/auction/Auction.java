@@ -66,19 +66,7 @@ public record Auction(
     }
 
     Auction withBid(long currentBidCents, Leader leader, int bidCount, Instant endsAt, long seq) {
-        return new Auction(
-                id,
-                title,
-                description,
-                seller,
-                mode,
-                startingPriceCents,
-                reservePriceCents,
-                buyNowPriceCents,
-                softCloseMs,
-                maxExtensionMs,
-                createdAt,
-                originalEndsAt,
+        return with(
                 endsAt,
                 status,
                 currentBidCents,
@@ -97,19 +85,7 @@ public record Auction(
     }
 
     Auction ended(Outcome outcome, UserRef winner, Long finalPriceCents, Instant endedAt, long seq) {
-        return new Auction(
-                id,
-                title,
-                description,
-                seller,
-                mode,
-                startingPriceCents,
-                reservePriceCents,
-                buyNowPriceCents,
-                softCloseMs,
-                maxExtensionMs,
-                createdAt,
-                originalEndsAt,
+        return with(
                 endsAt,
                 AuctionStatus.ENDED,
                 currentBidCents,
@@ -126,6 +102,33 @@ public record Auction(
     Auction withRemovedBidder(String userId) {
         List<String> removed = new ArrayList<>(removedBidders);
         removed.add(userId);
+        return with(
+                endsAt,
+                status,
+                currentBidCents,
+                leader,
+                bidCount,
+                seq,
+                outcome,
+                winner,
+                finalPriceCents,
+                endedAt,
+                removed);
+    }
+
+    /** A copy with the fields that commands change; what the creation set stays. */
+    private Auction with(
+            Instant endsAt,
+            AuctionStatus status,
+            Long currentBidCents,
+            Leader leader,
+            int bidCount,
+            long seq,
+            Outcome outcome,
+            UserRef winner,
+            Long finalPriceCents,
+            Instant endedAt,
+            List<String> removedBidders) {
         return new Auction(
                 id,
                 title,
@@ -149,6 +152,6 @@ public record Auction(
                 winner,
                 finalPriceCents,
                 endedAt,
-                removed);
+                removedBidders);
     }
 }

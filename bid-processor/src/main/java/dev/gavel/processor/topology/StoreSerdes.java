@@ -89,7 +89,7 @@ public final class StoreSerdes {
     }
 
     private static Auction readAuction(DataInputStream in, byte format) throws IOException {
-        Auction auction = new Auction(
+        return new Auction(
                 in.readUTF(),
                 in.readUTF(),
                 readNullable(in, in::readUTF),
@@ -112,38 +112,15 @@ public final class StoreSerdes {
                 readNullable(in, () -> readUser(in)),
                 readNullable(in, in::readLong),
                 readNullable(in, () -> readInstant(in)),
-                List.of());
-        if (format == FORMAT_1) {
-            return auction;
-        }
+                format == FORMAT_1 ? List.of() : readRemovedBidders(in));
+    }
+
+    private static List<String> readRemovedBidders(DataInputStream in) throws IOException {
         List<String> removed = new ArrayList<>();
         for (int count = in.readInt(); count > 0; count--) {
             removed.add(in.readUTF());
         }
-        return new Auction(
-                auction.id(),
-                auction.title(),
-                auction.description(),
-                auction.seller(),
-                auction.mode(),
-                auction.startingPriceCents(),
-                auction.reservePriceCents(),
-                auction.buyNowPriceCents(),
-                auction.softCloseMs(),
-                auction.maxExtensionMs(),
-                auction.createdAt(),
-                auction.originalEndsAt(),
-                auction.endsAt(),
-                auction.status(),
-                auction.currentBidCents(),
-                auction.leader(),
-                auction.bidCount(),
-                auction.seq(),
-                auction.outcome(),
-                auction.winner(),
-                auction.finalPriceCents(),
-                auction.endedAt(),
-                removed);
+        return removed;
     }
 
     private static void writeProcessed(ProcessedCommand processed, DataOutputStream out) throws IOException {

@@ -183,7 +183,7 @@ class StoreSerdesTest {
 
     @Test
     void auctionInTheFirstBinaryFormatIsReadWithNoRemovedBidders() {
-        Auction none = withoutRemovedBidders(soldAuction());
+        Auction none = soldAuction(List.of());
         byte[] current = auctions.serializer().serialize("store", none);
         // Format 1 is format 2 without the trailing count of removed bidders.
         byte[] first = Arrays.copyOf(current, current.length - Integer.BYTES);
@@ -210,6 +210,10 @@ class StoreSerdesTest {
     }
 
     private static Auction soldAuction() {
+        return soldAuction(List.of("u-carol", "u-dave"));
+    }
+
+    private static Auction soldAuction(List<String> removedBidders) {
         return new Auction(
                 "a-2",
                 "Signed record, 1972 \"first press\" \u2014 \uD83C\uDFB5",
@@ -233,34 +237,7 @@ class StoreSerdesTest {
                 BOB,
                 6_000L,
                 ENDS.plusMillis(10_250),
-                List.of("u-carol", "u-dave"));
-    }
-
-    private static Auction withoutRemovedBidders(Auction a) {
-        return new Auction(
-                a.id(),
-                a.title(),
-                a.description(),
-                a.seller(),
-                a.mode(),
-                a.startingPriceCents(),
-                a.reservePriceCents(),
-                a.buyNowPriceCents(),
-                a.softCloseMs(),
-                a.maxExtensionMs(),
-                a.createdAt(),
-                a.originalEndsAt(),
-                a.endsAt(),
-                a.status(),
-                a.currentBidCents(),
-                a.leader(),
-                a.bidCount(),
-                a.seq(),
-                a.outcome(),
-                a.winner(),
-                a.finalPriceCents(),
-                a.endedAt(),
-                List.of());
+                removedBidders);
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {

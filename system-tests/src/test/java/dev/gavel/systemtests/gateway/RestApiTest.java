@@ -6,6 +6,7 @@ import dev.gavel.systemtests.support.GavelStack;
 import dev.gavel.systemtests.support.Http;
 import dev.gavel.systemtests.support.Json;
 import dev.gavel.systemtests.support.Users.User;
+import dev.gavel.systemtests.support.Waits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ class RestApiTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("auction").path("id").asString();
     }
+
+    private static final String END = Json.write(Map.of("action", "end"));
 
     private static Map<String, Object> auction(long durationMs) {
         return Map.of("title", "Vintage Camera", "startingPrice", 100, "durationMs", durationMs);
@@ -144,6 +147,36 @@ class RestApiTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("code").asString()).isEqualTo("INVALID_AUCTION");
         assertThat(response.json().path("detail").asString()).contains("durationMs");
+    }
+
+    @Test
+    void moderationNeedsAModeratingRoleInTheToken() {
+        String id = create(auction(60_000));
+
+        Http.Response refused = http.post("/api/auctions/" + id + "/moderation", bidder.token(), END);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(http.get("/api/auctions/" + id, null).json().path("status").asString())
+                .isEqualTo("OPEN");
+    }
+
+    @Test
+    void aModeratorEndsARunningAuctionThroughTheLog() {
+        String id = create(auction(60_000));
+        User moderator = stack.signIn("mia", "moderator");
+
+        Http.Response ended = http.post("/api/auctions/" + id + "/moderation", moderator.token(), END);
+
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+        assertThat(ended.json().path("type").asString()).isEqualTo("moderated");
+        Waits.until(
+                id + " has ended",
+                () -> "UNSOLD"
+                        .equals(http.get("/api/auctions/" + id, null)
+                                .json()
+                                .path("outcome")
+                                .asString()));
     }
 
     @Test

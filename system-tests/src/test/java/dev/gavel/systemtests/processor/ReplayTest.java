@@ -11,7 +11,9 @@ import dev.gavel.processor.replay.ReplayReport;
 import dev.gavel.processor.topology.EngineSettings;
 import dev.gavel.systemtests.support.GavelStack;
 import dev.gavel.systemtests.support.KafkaBroker;
+import dev.gavel.systemtests.support.Messages;
 import dev.gavel.systemtests.support.Scenario;
+import dev.gavel.systemtests.support.Users;
 import dev.gavel.systemtests.support.Waits;
 import dev.gavel.systemtests.support.WsClient;
 import java.time.Clock;
@@ -24,11 +26,12 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Deterministic replay: the events of a real run on a real broker are exactly the events of running the topology
- * again over its command log. The run mixes every kind of command, late bids that extend, proxy bids, rejections and
- * endings decided by the processor's clock.
+ * again over its command log. The run mixes every kind of command, late bids that extend, proxy bids, rejections,
+ * endings decided by the processor's clock, and a moderator's removal of a bidder, end and cancel.
  */
 class ReplayTest {
 
@@ -44,8 +47,8 @@ class ReplayTest {
         try (Scenario scenario = new Scenario(stack)) {
             Random random = new Random(42);
             WsClient seller = scenario.connect("sam");
-            List<WsClient> bidders =
-                    List.of(scenario.connect("bob"), scenario.connect("carol"), scenario.connect("dan"));
+            Users.User dan = scenario.user("dan");
+            List<WsClient> bidders = List.of(scenario.connect("bob"), scenario.connect("carol"), scenario.connect(dan));
             List<String> auctions = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 auctions.add(scenario.open(
@@ -58,7 +61,15 @@ class ReplayTest {
                                 .with("reservePrice", i == 1 ? 500 : null)
                                 .with("buyNowPrice", i == 2 ? 1_000 : null)));
             }
+            WsClient moderator = scenario.connect(scenario.user("mia", "moderator"));
+            for (int i = 6; i < 8; i++) {
+                auctions.add(scenario.open(
+                        seller, createAuction().with("startingPrice", 10).with("durationMs", 60_000)));
+            }
             scenario.request(seller, message("cancel-auction").with("auctionId", auctions.get(3)));
+            // Dan may not bid on auction 4 from now on: his bids there are refused, in the log and in the replay.
+            scenario.request(
+                    moderator, moderate(auctions.get(4), "remove-bidder").with("bidderId", dan.id()));
             scenario.request(bidders.get(0), message("buy-now").with("auctionId", auctions.get(2)));
             for (int round = 0; round < 60; round++) {
                 WsClient bidder = bidders.get(random.nextInt(bidders.size()));
@@ -71,6 +82,8 @@ class ReplayTest {
                                 : placeBid(auctionId, null).with("maxAmount", amount * 2));
             }
             scenario.request(seller, placeBid(auctions.get(0), 1_000));
+            assertModerated(scenario.request(moderator, moderate(auctions.get(6), "end")));
+            assertModerated(scenario.request(moderator, moderate(auctions.get(7), "cancel")));
             for (String auctionId : auctions) {
                 Waits.until(
                         auctionId + " has ended",
@@ -83,6 +96,16 @@ class ReplayTest {
             }
         }
         stack.close();
+    }
+
+    private static void assertModerated(JsonNode reply) {
+        assertThat(reply.path("type").asString())
+                .as("reply to a moderator: %s", reply)
+                .isEqualTo("moderated");
+    }
+
+    private static Messages.Builder moderate(String auctionId, String action) {
+        return message("moderate-auction").with("auctionId", auctionId).with("action", action);
     }
 
     @AfterAll

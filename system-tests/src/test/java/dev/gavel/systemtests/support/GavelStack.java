@@ -151,8 +151,8 @@ public final class GavelStack implements AutoCloseable {
     }
 
     /** Signs in through the demo endpoint, as the web page does. */
-    public Users.User signIn(String name) {
-        return http().demoToken(name);
+    public Users.User signIn(String name, String... roles) {
+        return http().demoToken(name, roles);
     }
 
     public WsClient connect(Users.User user) {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -51,8 +52,9 @@ public final class Http {
         return health.status() == 200 && health.body().contains("\"status\":\"UP\"");
     }
 
-    public Users.User demoToken(String name) {
-        Response response = post("/api/demo/token", null, Json.write(Map.of("name", name)));
+    /** A demo token for {@code name} granting {@code roles} ({@code seller}, {@code moderator}, {@code admin}). */
+    public Users.User demoToken(String name, String... roles) {
+        Response response = post("/api/demo/token", null, Json.write(Map.of("name", name, "roles", List.of(roles))));
         if (response.status() != 200) {
             throw new IllegalStateException("demo token for " + name + ": HTTP " + response.status());
         }

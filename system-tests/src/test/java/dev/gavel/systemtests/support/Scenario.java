@@ -20,8 +20,8 @@ public final class Scenario implements AutoCloseable {
         return stack;
     }
 
-    public Users.User user(String name) {
-        return stack.signIn(name);
+    public Users.User user(String name, String... roles) {
+        return stack.signIn(name, roles);
     }
 
     public WsClient connect(Users.User user) {
