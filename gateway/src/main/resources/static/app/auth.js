@@ -2,7 +2,7 @@
 
 const KEY = 'gavel.auth';
 
-/** {token, user: {id, name}, expiresAt} or null. */
+/** {token, user: {id, name}, roles, expiresAt} or null. */
 export function currentSession() {
   try {
     const session = JSON.parse(localStorage.getItem(KEY));
@@ -20,12 +20,12 @@ export function signOut() {
   localStorage.removeItem(KEY);
 }
 
-/** Demo sign-in: the server hands out a token for a display name (only where it is enabled). */
-export async function signInWithName(name) {
+/** Demo sign-in: the server hands out a token for a display name, with the roles asked for (only where it is enabled). */
+export async function signInWithName(name, roles = []) {
   const response = await fetch('api/demo/token', {
     method: 'POST',
     headers: {'Content-Type': 'application/json'},
-    body: JSON.stringify({name}),
+    body: JSON.stringify({name, roles}),
   });
   if (response.status === 404 || response.status === 401 || response.status === 403) {
     throw new Error('This server does not hand out demo sign-ins. Paste a token from your identity provider instead.');
@@ -34,7 +34,7 @@ export async function signInWithName(name) {
     throw new Error(`Sign-in failed: ${await problem(response)}`);
   }
   const body = await response.json();
-  return save({token: body.token, user: body.user, expiresAt: body.expiresAt});
+  return save({token: body.token, user: body.user, roles: body.roles || [], expiresAt: body.expiresAt});
 }
 
 /**
@@ -53,7 +53,15 @@ export async function signInWithToken(token) {
     throw new Error('The server refused that token.');
   }
   const name = [claims.name, claims.preferred_username, claims.sub].find((n) => typeof n === 'string' && n.trim());
-  return save({token: token.trim(), user: {id: claims.sub, name: name.slice(0, 64)}, expiresAt: claims.exp * 1000});
+  // The page only shows what the roles allow; the gateway decides from the token itself.
+  const roles = Array.isArray(claims.roles) ? claims.roles.map((role) => String(role).toLowerCase()) : [];
+  return save({token: token.trim(), user: {id: claims.sub, name: name.slice(0, 64)}, roles, expiresAt: claims.exp * 1000});
+}
+
+/** Whether the session may end, cancel and remove bidders from any auction. */
+export function moderates(session) {
+  const roles = session.roles || [];
+  return roles.includes('moderator') || roles.includes('admin');
 }
 
 /** Whether the server refuses {@code token}: any request that carries a bad token is answered 401. */

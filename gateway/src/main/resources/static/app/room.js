@@ -4,6 +4,7 @@ import {serverNow} from './clock.js';
 import {field, fill, h, setText} from './dom.js';
 import {clockTime, duration, money, parseAmount, randomId, timeLeft} from './format.js';
 import {explain, outcome} from './texts.js';
+import {moderates} from './auth.js';
 
 /** How long a two-step button (buy now, cancel) waits for its confirming click. */
 const CONFIRM_MS = 5000;
@@ -45,6 +46,12 @@ export function roomView({conn, session}, auctionId) {
   const cancel = twoStep('cancel-auction', 'danger', () => 'Cancel auction', () => 'Tap again to cancel the auction', onCancel);
   const bidControls = h('div', {class: 'bid-controls', testid: 'bid-controls'}, quickBid, customForm, buyNow.button);
   const sellerControls = h('div', {class: 'seller-controls', testid: 'seller-controls'}, cancel.button);
+  const endNow = twoStep('moderator-end', 'secondary', () => 'End now', () => 'Tap again to end the auction now',
+    () => moderate('end', 'The auction is ended.'));
+  const moderatorCancel = twoStep('moderator-cancel', 'danger', () => 'Cancel as moderator',
+    () => 'Tap again to cancel the auction', () => moderate('cancel', 'The auction is cancelled.'));
+  const moderatorControls = h('div', {class: 'moderator-controls', testid: 'moderator-controls'},
+    endNow.button, moderatorCancel.button);
 
   const loading = h('p', {class: 'panel muted', testid: 'room-loading'}, 'Loading the auction…');
   const room = h('article', {class: 'room', testid: 'room', 'data-auction-id': auctionId, hidden: true},
@@ -61,6 +68,7 @@ export function roomView({conn, session}, auctionId) {
       myStatus,
       bidControls,
       sellerControls,
+      moderatorControls,
       feedback),
     h('section', {class: 'room-details'},
       description,
@@ -140,9 +148,10 @@ export function roomView({conn, session}, auctionId) {
 
     bidControls.hidden = !open || isSeller;
     sellerControls.hidden = !open || !isSeller || auction.bidCount > 0;
+    moderatorControls.hidden = !open || !moderates(session);
     buyNow.button.hidden = !auction.buyNowAvailable;
     const disabled = pending || !conn.online;
-    for (const control of [quickBid, placeBid, buyNow.button, cancel.button]) {
+    for (const control of [quickBid, placeBid, buyNow.button, cancel.button, endNow.button, moderatorCancel.button]) {
       control.disabled = disabled;
     }
     // The leader cannot outbid themselves; raising one's maximum goes through the form.
@@ -150,6 +159,8 @@ export function roomView({conn, session}, auctionId) {
     setText(quickBid, `Bid ${money(auction.minimumNextBid)}`);
     buyNow.refresh();
     cancel.refresh();
+    endNow.refresh();
+    moderatorCancel.refresh();
     renderHistory();
     tick();
   }
@@ -267,6 +278,15 @@ export function roomView({conn, session}, auctionId) {
     render();
   }
 
+  async function moderate(action, done) {
+    pending = true;
+    render();
+    const reply = await conn.request({type: 'moderate-auction', auctionId, action});
+    pending = false;
+    show(feedback, reply.type === 'moderated' ? done : explain(reply), reply.type === 'moderated' ? 'ok' : 'error');
+    render();
+  }
+
   /** A button that acts only on a second click, for what cannot be undone. */
   function twoStep(testid, style, label, confirmLabel, action) {
     let armedUntil = 0;
@@ -296,6 +316,8 @@ export function roomView({conn, session}, auctionId) {
       clearInterval(ticker);
       buyNow.dispose();
       cancel.dispose();
+      endNow.dispose();
+      moderatorCancel.dispose();
       stopListening();
       stopStatus();
       conn.unwatch(auctionId);

@@ -4,6 +4,7 @@ import {signInWithName, signInWithToken} from './auth.js';
 
 export function signInView(onSignedIn, reason) {
   const name = h('input', {type: 'text', maxLength: 32, required: true, autocomplete: 'nickname', testid: 'signin-name'});
+  const moderator = h('input', {type: 'checkbox', testid: 'signin-moderator'});
   const token = h('textarea', {rows: 3, testid: 'signin-token', spellcheck: 'false', autocomplete: 'off'});
   const error = h('p', {class: 'feedback error', testid: 'signin-error', role: 'alert', hidden: true});
   const nameButton = h('button', {type: 'submit', class: 'primary', testid: 'signin-submit'}, 'Join');
@@ -12,8 +13,9 @@ export function signInView(onSignedIn, reason) {
   const node = h('section', {class: 'signin panel', testid: 'signin', 'aria-labelledby': 'signin-heading'},
     h('h1', {id: 'signin-heading'}, 'Join the auction'),
     reason ? h('p', {class: 'muted', testid: 'signin-reason'}, reason) : null,
-    h('form', {class: 'signin-name', onsubmit: (event) => attempt(event, () => signInWithName(name.value.trim()))},
+    h('form', {class: 'signin-name', onsubmit: (event) => attempt(event, () => signInWithName(name.value.trim(), moderator.checked ? ['moderator'] : []))},
       field('Your display name', name, 'Shown to other bidders. Up to 32 characters.'),
+      h('label', {class: 'checkbox'}, moderator, ' Moderator (may end or cancel any auction)'),
       nameButton),
     h('details', {class: 'signin-token'},
       h('summary', {}, 'Have a token from your identity provider?'),

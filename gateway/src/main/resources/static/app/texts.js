@@ -15,10 +15,16 @@ const REJECTIONS = {
   NOT_SELLER: () => 'Only the seller can cancel this auction.',
   BIDS_PLACED: () => 'The auction cannot be cancelled: bids have been placed.',
   DUPLICATE_COMMAND_ID: () => 'That bid collided with an earlier one. Please bid again.',
+  BIDDER_REMOVED: () => 'A moderator removed you from bidding on this auction.',
+  BIDDER_LEADS: () => 'That bidder leads the auction: end or cancel it instead.',
+  NOT_MODERATOR: () => 'Only moderators can do that.',
+  INVALID_MODERATION: (reply) => `The request was refused: ${reply.message}.`,
 };
 
 const ERRORS = {
   UNAUTHORIZED: () => 'Sign in to bid or sell.',
+  FORBIDDEN: (reply) => `You may not do that: ${reply.message}.`,
+  TOO_MANY_OPEN_AUCTIONS: (reply) => `${reply.message}.`,
   TOKEN_EXPIRED: () => 'Your sign-in has expired. Sign in again to bid; you can keep watching.',
   RATE_LIMITED: () => 'You are going too fast. Wait a moment and try again.',
   UNAVAILABLE: () => 'The auction service cannot be reached right now. Try again in a moment.',
@@ -53,7 +59,7 @@ export function outcome(auction, me) {
     case 'RESERVE_NOT_MET':
       return `RESERVE NOT MET: the highest bid (${money(auction.currentBid)}) was below the reserve price`;
     case 'CANCELLED':
-      return 'CANCELLED by the seller';
+      return 'CANCELLED: the auction was called off';
     default:
       return 'The auction has ended';
   }

@@ -140,7 +140,7 @@ class LiveAuctionBrowserTest {
         alice.clickTwice("cancel-auction");
 
         for (GavelPage page : new GavelPage[] {alice, bob}) {
-            page.waitForText("ended-banner", "CANCELLED by the seller"::equals);
+            page.waitForText("ended-banner", "CANCELLED: the auction was called off"::equals);
         }
     }
 
