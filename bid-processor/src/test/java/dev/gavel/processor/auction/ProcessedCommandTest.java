@@ -6,6 +6,7 @@ import static dev.gavel.processor.fixtures.Commands.bid;
 import static dev.gavel.processor.fixtures.Commands.buyNow;
 import static dev.gavel.processor.fixtures.Commands.cents;
 import static dev.gavel.processor.fixtures.Commands.create;
+import static dev.gavel.processor.fixtures.Commands.moderate;
 import static dev.gavel.processor.fixtures.Users.BOB;
 import static dev.gavel.processor.fixtures.Users.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,7 @@ import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
+import dev.gavel.events.ModerationAction;
 import dev.gavel.events.RejectionReason;
 import dev.gavel.processor.topology.StoreSerdes;
 import org.apache.kafka.common.serialization.Serde;
@@ -137,6 +139,35 @@ class ProcessedCommandTest {
                 memory.answer(bid().id("bid-1").by(CAROL).amount("12.00").build(), MINIMUM_NOW);
 
         assertDuplicate(answer);
+    }
+
+    @Test
+    void moderatorsIdReusedForAnotherBidderIsADuplicate() {
+        ProcessedCommand memory = decided(
+                moderate(ModerationAction.REMOVE_BIDDER).id("mod-1").bidder(BOB).build());
+
+        BidderNotice answer = memory.answer(
+                moderate(ModerationAction.REMOVE_BIDDER)
+                        .id("mod-1")
+                        .bidder(CAROL)
+                        .build(),
+                MINIMUM_NOW);
+
+        assertDuplicate(answer);
+    }
+
+    @Test
+    void moderatorsRepeatedRemovalIsConfirmedAsRepeated() {
+        AuctionCommand removal =
+                moderate(ModerationAction.REMOVE_BIDDER).id("mod-1").bidder(BOB).build();
+        ProcessedCommand memory = decided(removal);
+
+        BidderNotice answer = memory.answer(removal, MINIMUM_NOW);
+
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        CommandConfirmed.class,
+                        confirmed -> assertThat(confirmed.repeated()).isTrue());
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.gavel.events.Role;
 import dev.gavel.events.UserRef;
 import dev.gavel.gateway.auth.Roles;
 import dev.gavel.gateway.command.CommandOutcome;
+import dev.gavel.gateway.command.OpenAuctionLimit;
+import dev.gavel.gateway.command.Permissions;
 import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.ProtocolException;
@@ -164,6 +166,32 @@ class AuctionControllerTest {
                             tokenOf(CAROL, Role.MODERATOR), "lamp", "{\"action\":\"end\",\"auctionId\":\"vase\"}"));
 
             assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        }
+    }
+
+    @Nested
+    class ACreateWhereSellingNeedsTheRole {
+
+        private final CommandLog sellersOnly =
+                new CommandLog(clock, COMMAND_BURST, new Permissions(true), new OpenAuctionLimit(20, seller -> 0));
+        private final AuctionController controller = new AuctionController(directory, sellersOnly.gateway());
+        private static final String VASE = "{\"title\":\"Vase\",\"startingPrice\":10,\"durationMs\":60000}";
+
+        @Test
+        void withoutTheSellerRoleIsForbidden() {
+            ProtocolException refused =
+                    catchThrowableOfType(ProtocolException.class, () -> controller.create(tokenOf(BOB), VASE));
+
+            assertThat(refused.code()).isEqualTo(ErrorCode.FORBIDDEN);
+            assertThat(problems.protocol(refused).getStatus()).isEqualTo(HttpStatus.FORBIDDEN.value());
+            assertThat(sellersOnly.produced()).isEmpty();
+        }
+
+        @Test
+        void withTheSellerRoleIsProduced() {
+            controller.create(tokenOf(SAM_THE_SELLER, Role.SELLER), VASE);
+
+            assertThat(sellersOnly.last().issuer()).isEqualTo(SAM_THE_SELLER);
         }
     }
 

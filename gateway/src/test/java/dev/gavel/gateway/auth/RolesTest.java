@@ -8,8 +8,10 @@ import dev.gavel.gateway.testing.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -77,7 +79,7 @@ class RolesTest {
 
     @Test
     void becomeAuthoritiesAndAreReadBackFromThem() {
-        var authorities = Roles.authorities(java.util.Set.of(Role.SELLER, Role.ADMIN));
+        Collection<GrantedAuthority> authorities = Roles.authorities(Set.of(Role.SELLER, Role.ADMIN));
 
         assertThat(authorities)
                 .extracting(GrantedAuthority::getAuthority)

@@ -118,6 +118,14 @@ final class GavelPage implements AutoCloseable {
         awaitSignedIn(name);
     }
 
+    /** Signs in with a display name as a moderator, for a demo token with the moderator role. */
+    void signInAsModerator(String name) {
+        type("signin-name", name);
+        click("signin-moderator");
+        click("signin-submit");
+        awaitSignedIn(name);
+    }
+
     /** Signs in by pasting a token, as with an identity provider's: the same user on every page that pastes it. */
     void signInWithToken(String token, String name) {
         driver.findElement(By.cssSelector(".signin-token summary")).click();

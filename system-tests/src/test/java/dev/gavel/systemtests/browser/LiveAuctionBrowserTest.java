@@ -145,6 +145,26 @@ class LiveAuctionBrowserTest {
     }
 
     @Test
+    void moderatorEndsARunningAuctionForEveryone() {
+        String auctionId =
+                alice.createAuction(AuctionForm.of("Nikon F2 " + unique()).startingAt("100"));
+        bob.openRoom(auctionId);
+        bob.byTestId("quick-bid").click();
+        alice.waitForText("current-price", "100.00"::equals);
+        assertThat(alice.isShown("moderator-controls")).isFalse();
+
+        try (GavelPage mia = GavelPage.open(stack.httpBase(), Viewport.DESKTOP)) {
+            mia.signInAsModerator("mia");
+            mia.openRoom(auctionId);
+            mia.clickTwice("moderator-end");
+
+            for (GavelPage page : new GavelPage[] {alice, bob, mia}) {
+                page.waitForText("ended-banner", text -> text.contains("SOLD") && text.contains("100.00"));
+            }
+        }
+    }
+
+    @Test
     void auctionEndsUnsoldWhenTheReserveIsNotMet() {
         String auctionId = alice.createAuction(AuctionForm.of("Rolex Datejust 1601 " + unique())
                 .startingAt("100")
