@@ -76,9 +76,7 @@ class AuctionController {
     CompletableFuture<ResponseEntity<ServerMessage>> bid(
             Principal principal, @PathVariable String auctionId, @RequestBody String body) {
         ClientMessage.PlaceBid bid = (ClientMessage.PlaceBid) reader.read(body, "place-bid");
-        if (bid.auctionId() != null) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "unknown field 'auctionId': it is in the path");
-        }
+        refuseAuctionIdInBody(bid.auctionId());
         return submit(
                 principal,
                 new ClientMessage.PlaceBid(bid.requestId(), auctionId, bid.amount(), bid.maxAmount(), bid.bidId()));
@@ -89,13 +87,17 @@ class AuctionController {
     CompletableFuture<ResponseEntity<ServerMessage>> moderate(
             Principal principal, @PathVariable String auctionId, @RequestBody String body) {
         ClientMessage.ModerateAuction moderate = (ClientMessage.ModerateAuction) reader.read(body, "moderate-auction");
-        if (moderate.auctionId() != null) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "unknown field 'auctionId': it is in the path");
-        }
+        refuseAuctionIdInBody(moderate.auctionId());
         return submit(
                 principal,
                 new ClientMessage.ModerateAuction(
                         moderate.requestId(), auctionId, moderate.action(), moderate.bidderId()));
+    }
+
+    private static void refuseAuctionIdInBody(String auctionId) {
+        if (auctionId != null) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "unknown field 'auctionId': it is in the path");
+        }
     }
 
     private CompletableFuture<ResponseEntity<ServerMessage>> submit(
