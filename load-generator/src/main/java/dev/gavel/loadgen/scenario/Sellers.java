@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Creates the auctions a scenario needs over WebSockets, like sellers would, at a steady pace that stays within the
- * gateway's per-user command limit (20/s): one seller per 10 creates a second. This is set-up, not measurement, so a
- * sender that fell behind does not catch up in a burst (which the gateway would refuse as too fast).
+ * gateway's per-user command limit (20/s): one seller per 10 creates a second, and enough sellers that none has more
+ * open auctions than the gateway allows one seller. This is set-up, not measurement, so a sender that fell behind does
+ * not catch up in a burst (which the gateway would refuse as too fast).
  */
 final class Sellers {
 
@@ -23,6 +24,9 @@ final class Sellers {
     record Created(int index, String auctionId, long endsAt) {}
 
     private static final int CREATES_PER_SELLER_SECOND = 10;
+
+    /** The gateway's default limit of open auctions per seller ({@code gavel.auctions.max-open-per-seller}). */
+    private static final int OPEN_AUCTIONS_PER_SELLER = 20;
 
     private Sellers() {}
 
@@ -43,7 +47,9 @@ final class Sellers {
             Failures failures,
             Consumer<Created> onCreated)
             throws InterruptedException {
-        int sellers = (int) Math.max(1, Math.ceil(perSecond / CREATES_PER_SELLER_SECOND));
+        int sellers = (int) Math.max(
+                Math.ceil(count / (double) OPEN_AUCTIONS_PER_SELLER),
+                Math.max(1, Math.ceil(perSecond / CREATES_PER_SELLER_SECOND)));
         Created[] created = new Created[count];
         RequestLedger<Integer> ledger = new RequestLedger<>(failures);
         Failures refused = new Failures();

@@ -16,6 +16,7 @@ import dev.gavel.systemtests.support.GavelStack;
 import dev.gavel.systemtests.support.Json;
 import dev.gavel.systemtests.support.KafkaBroker;
 import dev.gavel.systemtests.support.Scenario;
+import dev.gavel.systemtests.support.Users;
 import dev.gavel.systemtests.support.Waits;
 import dev.gavel.systemtests.support.WsClient;
 import java.util.ArrayList;
@@ -59,7 +60,9 @@ class TopicContractTest {
         try (Scenario scenario = new Scenario(stack)) {
             WsClient sam = scenario.connect("sam");
             WsClient bob = scenario.connect("bob");
-            WsClient carol = scenario.connect("carol");
+            Users.User carolUser = scenario.user("carol");
+            WsClient carol = scenario.connect(carolUser);
+            WsClient mia = scenario.connect(scenario.user("mia", "moderator"));
 
             // Sold after proxy bidding; every bid has less than the soft-close window left, so each one extends.
             String sold =
@@ -69,6 +72,12 @@ class TopicContractTest {
             scenario.request(carol, placeBid(sold, 150));
             scenario.request(bob, placeBid(sold, null).with("maxAmount", 400));
             scenario.request(carol, placeBid(sold, 1));
+            scenario.request(
+                    mia,
+                    message("moderate-auction")
+                            .with("auctionId", sold)
+                            .with("action", "remove-bidder")
+                            .with("bidderId", carolUser.id()));
             auctions.add(sold);
 
             String reserveNotMet = scenario.open(
