@@ -11,6 +11,7 @@ import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.Topics;
+import dev.gavel.kafka.logging.CommandLogContext;
 import dev.gavel.processor.auction.Auction;
 import dev.gavel.processor.auction.AuctionRules;
 import dev.gavel.processor.auction.Decision;
@@ -123,7 +124,15 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         }
         if (command == null) {
             deadLetter(record, "empty command");
-        } else if (command instanceof GatewayWatermark watermark) {
+            return;
+        }
+        try (CommandLogContext ignored = CommandLogContext.of(command.auctionId(), command.commandId())) {
+            route(record, command);
+        }
+    }
+
+    private void route(Record<String, byte[]> record, AuctionCommand command) {
+        if (command instanceof GatewayWatermark watermark) {
             if (watermark.gatewayId().equals(record.key())) {
                 onWatermark(watermark);
             } else {
