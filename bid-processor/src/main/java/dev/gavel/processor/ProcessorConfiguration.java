@@ -2,6 +2,8 @@ package dev.gavel.processor;
 
 import dev.gavel.kafka.streams.StreamsLifecycle;
 import dev.gavel.processor.topology.AuctionTopology;
+import dev.gavel.processor.topology.ProcessorMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.Topology;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +22,12 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 class ProcessorConfiguration {
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer auctionTopology(ProcessorProperties processor) {
+    StreamsBuilderFactoryBeanConfigurer auctionTopology(ProcessorProperties processor, MeterRegistry meters) {
+        ProcessorMetrics metrics = new ProcessorMetrics(meters);
         KafkaStreamsInfrastructureCustomizer topology = new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureTopology(Topology topology) {
-                AuctionTopology.addTo(topology, processor.engineSettings());
+                AuctionTopology.addTo(topology, processor.engineSettings(), metrics);
             }
         };
         return factory -> factory.setInfrastructureCustomizer(topology);

@@ -2,6 +2,7 @@ package dev.gavel.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,7 +29,9 @@ class ProcessorConfigurationTest {
                 StreamsConfig.APPLICATION_ID_CONFIG, "topology-names-test",
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
                 StreamsConfig.STATE_DIR_CONFIG, state.toString())));
-        new ProcessorConfiguration().auctionTopology(processor).configure(factory);
+        new ProcessorConfiguration()
+                .auctionTopology(processor, new SimpleMeterRegistry())
+                .configure(factory);
 
         factory.afterPropertiesSet();
         // Where the factory builds the topology, as in the application, before the streams start.

@@ -48,19 +48,21 @@ public final class ShowStatsTopology {
 
     private ShowStatsTopology() {}
 
-    public static Topology build(StatsSettings settings) {
+    public static Topology build(StatsSettings settings, AnalyticsMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        define(builder, settings);
+        define(builder, settings, metrics);
         return builder.build();
     }
 
     /** Adds the statistics to {@code builder}; returns the stream written to {@value Topics#SHOW_STATS}. */
-    public static KStream<String, ShowStats> define(StreamsBuilder builder, StatsSettings settings) {
+    public static KStream<String, ShowStats> define(
+            StreamsBuilder builder, StatsSettings settings, AnalyticsMetrics metrics) {
         KStream<String, AuctionEvent> events = builder.stream(
-                Topics.AUCTION_EVENTS,
-                Consumed.with(Serdes.String(), JsonSerde.events())
-                        .withTimestampExtractor(new EventTimeExtractor())
-                        .withName("auction-events-source"));
+                        Topics.AUCTION_EVENTS,
+                        Consumed.with(Serdes.String(), JsonSerde.events())
+                                .withTimestampExtractor(new EventTimeExtractor())
+                                .withName("auction-events-source"))
+                .peek((auctionId, event) -> metrics.read(event), Named.as("count-events"));
         KStream<String, BidPlaced> bids = events.filter(
                         (auctionId, event) -> event instanceof BidPlaced, Named.as("bids"))
                 .mapValues(event -> (BidPlaced) event, Named.as("as-bids"));
@@ -68,9 +70,10 @@ public final class ShowStatsTopology {
         KStream<String, ShowStats> stats = hotAuctions(builder, bids, settings)
                 .merge(highestBids(builder, bids, settings), Named.as("with-highest-bids"))
                 .merge(sales(builder, events), Named.as("with-sales"));
-        stats.to(
-                Topics.SHOW_STATS,
-                Produced.with(Serdes.String(), JsonSerde.stats()).withName("show-stats-sink"));
+        stats.peek((key, value) -> metrics.published(value), Named.as("count-published-stats"))
+                .to(
+                        Topics.SHOW_STATS,
+                        Produced.with(Serdes.String(), JsonSerde.stats()).withName("show-stats-sink"));
         return stats;
     }
 

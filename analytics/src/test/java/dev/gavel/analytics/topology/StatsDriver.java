@@ -24,13 +24,17 @@ final class StatsDriver implements AutoCloseable {
     private final TestOutputTopic<String, ShowStats> stats;
 
     StatsDriver(StatsSettings settings, Path stateDir) {
+        this(settings, stateDir, AnalyticsMetrics.unobserved());
+    }
+
+    StatsDriver(StatsSettings settings, Path stateDir, AnalyticsMetrics metrics) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // Every update is forwarded at once, so that each input's effect can be read right after it.
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(ShowStatsTopology.build(settings), config);
+        driver = new TopologyTestDriver(ShowStatsTopology.build(settings, metrics), config);
         events = driver.createInputTopic(
                 Topics.AUCTION_EVENTS, Serdes.String().serializer(), JsonSerde.events(), Instant.EPOCH, Duration.ZERO);
         stats = driver.createOutputTopic(Topics.SHOW_STATS, Serdes.String().deserializer(), JsonSerde.stats());

@@ -11,6 +11,7 @@ import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.Topics;
+import dev.gavel.kafka.logging.CommandLogContext;
 import dev.gavel.processor.auction.Auction;
 import dev.gavel.processor.auction.AuctionRules;
 import dev.gavel.processor.auction.Decision;
@@ -56,6 +57,7 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private static final int RECENT_AUCTIONS = 4096;
 
     private final EngineSettings settings;
+    private final ProcessorMetrics metrics;
     private final AuctionRules rules;
     private final JsonSerde<AuctionCommand> commandSerde = JsonSerde.commands();
     private final StringSerializer prefixSerializer = new StringSerializer();
@@ -90,8 +92,9 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         }
     }
 
-    AuctionProcessor(EngineSettings settings) {
+    AuctionProcessor(EngineSettings settings, ProcessorMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.rules = new AuctionRules(settings.increments());
     }
 
@@ -104,6 +107,7 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         this.deadlines = new Deadlines(context.getStateStore(StoreNames.DEADLINES));
         this.watermarks =
                 new GatewayWatermarks(settings.closeGrace(), settings.gatewayTimeout(), context.currentSystemTimeMs());
+        metrics.taskStarted(context.taskId().toString(), countOpenAuctions());
         if (settings.scheduleEndings()) {
             context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::requestDueCommands);
         }
@@ -120,7 +124,15 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         }
         if (command == null) {
             deadLetter(record, "empty command");
-        } else if (command instanceof GatewayWatermark watermark) {
+            return;
+        }
+        try (CommandLogContext ignored = CommandLogContext.of(command.auctionId(), command.commandId())) {
+            route(record, command);
+        }
+    }
+
+    private void route(Record<String, byte[]> record, AuctionCommand command) {
+        if (command instanceof GatewayWatermark watermark) {
             if (watermark.gatewayId().equals(record.key())) {
                 onWatermark(watermark);
             } else {
@@ -153,10 +165,12 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
             if (seen != null) {
                 BidderNotice answer = seen.answer(command, rules.minimumBidAt(before, command.receivedAt()));
                 send(AuctionTopology.REJECTIONS_SINK, auctionId, answer, timestamp);
+                metrics.repeated(command);
                 return;
             }
         }
         Decision decision = rules.decide(before, command);
+        metrics.decided(context.taskId().toString(), command, before, decision, context.currentSystemTimeMs());
         Auction after = decision.auction();
         if (after != before) {
             cached = store(auctionId, cached, before, after, timestamp);
@@ -291,13 +305,25 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         context.forward(new Record<>(key, value, timestamp), sink);
     }
 
+    private long countOpenAuctions() {
+        long open = 0;
+        try (KeyValueIterator<String, Auction> all = auctions.all()) {
+            while (all.hasNext()) {
+                open += ProcessorMetrics.isOpen(all.next().value) ? 1 : 0;
+            }
+        }
+        return open;
+    }
+
     @Override
     public void close() {
         recent.clear();
+        metrics.taskClosed(context.taskId().toString());
     }
 
     private void deadLetter(Record<String, byte[]> record, String error) {
         log.warn("Dead-lettering a record of {}: {}", settings.topics().commands(), error);
+        metrics.deadLettered();
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(Topics.ERROR_HEADER, error.getBytes(UTF_8));
         context.recordMetadata()

@@ -23,16 +23,20 @@ public final class AuctionTopology {
     private AuctionTopology() {}
 
     public static Topology build(EngineSettings settings) {
-        return addTo(new Topology(), settings);
+        return build(settings, ProcessorMetrics.unobserved());
+    }
+
+    public static Topology build(EngineSettings settings, ProcessorMetrics metrics) {
+        return addTo(new Topology(), settings, metrics);
     }
 
     /** Adds the nodes and stores to {@code topology} (as Spring Kafka's factory bean hands it over) and returns it. */
-    public static Topology addTo(Topology topology, EngineSettings settings) {
+    public static Topology addTo(Topology topology, EngineSettings settings, ProcessorMetrics metrics) {
         TopicNames topics = settings.topics();
         StringSerializer keys = new StringSerializer();
         topology.addSource(
                 SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.commands());
-        topology.addProcessor(PROCESSOR, () -> new AuctionProcessor(settings), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new AuctionProcessor(settings, metrics), SOURCE);
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(StoreNames.AUCTIONS), Serdes.String(), StoreSerdes.auctions()),

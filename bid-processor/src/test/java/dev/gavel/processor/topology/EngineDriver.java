@@ -66,6 +66,10 @@ final class EngineDriver implements AutoCloseable {
     private Instant wallClock;
 
     EngineDriver(EngineSettings settings, Instant wallClock) {
+        this(settings, wallClock, ProcessorMetrics.unobserved());
+    }
+
+    EngineDriver(EngineSettings settings, Instant wallClock, ProcessorMetrics metrics) {
         this.wallClock = wallClock;
         this.stateDir = newStateDirectory();
         Properties config = new Properties();
@@ -73,7 +77,7 @@ final class EngineDriver implements AutoCloseable {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        this.driver = new TopologyTestDriver(AuctionTopology.build(settings), config, wallClock);
+        this.driver = new TopologyTestDriver(AuctionTopology.build(settings, metrics), config, wallClock);
         TopicNames topics = settings.topics();
         StringSerializer keys = new StringSerializer();
         StringDeserializer keyReader = new StringDeserializer();

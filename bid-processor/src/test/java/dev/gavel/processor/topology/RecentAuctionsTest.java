@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class RecentAuctionsTest {
 
     private final MockProcessorContext<String, Object> context = new MockProcessorContext<>(config());
-    private final AuctionProcessor processor = new AuctionProcessor(EngineSettings.defaults());
+    private final AuctionProcessor processor =
+            new AuctionProcessor(EngineSettings.defaults(), ProcessorMetrics.unobserved());
     private KeyValueStore<String, Auction> auctions;
 
     @BeforeEach

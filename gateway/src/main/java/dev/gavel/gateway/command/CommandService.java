@@ -3,6 +3,7 @@ package dev.gavel.gateway.command;
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.Topics;
 import dev.gavel.gateway.protocol.ErrorCode;
+import dev.gavel.kafka.logging.CommandLogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -71,6 +72,12 @@ public class CommandService {
     }
 
     public CompletableFuture<CommandOutcome> submit(AuctionCommand command) {
+        try (CommandLogContext ignored = CommandLogContext.of(command.auctionId(), command.commandId())) {
+            return waitFor(command);
+        }
+    }
+
+    private CompletableFuture<CommandOutcome> waitFor(AuctionCommand command) {
         CompletableFuture<CommandOutcome> outcome = new CompletableFuture<>();
         Pending[] created = {null};
         // compute() is atomic with complete()'s remove(): a waiter is either answered with the pending entry or starts
@@ -95,7 +102,10 @@ public class CommandService {
             kafka.send(Topics.AUCTION_COMMANDS, command.auctionId(), command).whenComplete((result, error) -> {
                 receipts.settled(command.receivedAt());
                 if (error != null) {
-                    unavailable(command, error);
+                    // On the producer's thread, outside the caller's logging context.
+                    try (CommandLogContext ignored = CommandLogContext.of(command.auctionId(), command.commandId())) {
+                        unavailable(command, error);
+                    }
                 }
             });
         } catch (RuntimeException e) {

@@ -9,6 +9,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.BidderNotice;
@@ -18,15 +21,19 @@ import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.testing.AuctionHistory;
 import dev.gavel.gateway.testing.MutableClock;
 import dev.gavel.gateway.testing.Times;
+import dev.gavel.kafka.logging.CommandLogContext;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -384,6 +391,46 @@ class CommandServiceTest {
             read(rejection("cmd-buy"));
 
             assertThat(roundTrips("buy-now", "rejected").count()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Logging {
+
+        private final Logger logger = (Logger) LoggerFactory.getLogger(CommandService.class);
+        private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+        @BeforeEach
+        void captureLines() {
+            lines.start();
+            logger.addAppender(lines);
+        }
+
+        @AfterEach
+        void releaseLines() {
+            logger.detachAppender(lines);
+        }
+
+        @Test
+        void aCommandThatCouldNotBeWrittenIsLoggedWithItsAuctionAndCommandIds() {
+            service.submit(bobsBid());
+
+            sending.completeExceptionally(new TimeoutException("no broker"));
+
+            assertThat(lines.list)
+                    .singleElement()
+                    .satisfies(line -> assertThat(line.getMDCPropertyMap())
+                            .containsEntry(CommandLogContext.AUCTION_ID, "lamp")
+                            .containsEntry(CommandLogContext.COMMAND_ID, COMMAND_ID));
+            assertThat(MDC.get(CommandLogContext.COMMAND_ID)).isNull();
+        }
+
+        @Test
+        void theIdsLeaveTheLoggingContextOnceTheCommandIsHandedOver() {
+            service.submit(bobsBid());
+
+            assertThat(MDC.get(CommandLogContext.AUCTION_ID)).isNull();
+            assertThat(MDC.get(CommandLogContext.COMMAND_ID)).isNull();
         }
     }
 }
