@@ -17,13 +17,14 @@ import dev.gavel.gateway.feed.AuctionFeed;
 import dev.gavel.gateway.feed.ResultRouter;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.threads.TimerThread;
+import dev.gavel.kafka.clients.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
@@ -54,9 +55,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    KafkaTemplate<String, AuctionCommand> commandTemplate(KafkaProperties kafka, MeterRegistry meters) {
-        DefaultKafkaProducerFactory<String, AuctionCommand> producers = new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), new StringSerializer(), JsonSerde.commands());
+    KafkaTemplate<String, AuctionCommand> commandTemplate(KafkaClientSettings kafka, MeterRegistry meters) {
+        DefaultKafkaProducerFactory<String, AuctionCommand> producers =
+                new DefaultKafkaProducerFactory<>(kafka.producer(), new StringSerializer(), JsonSerde.commands());
         producers.addListener(new MicrometerProducerListener<>(meters));
         return new KafkaTemplate<>(producers);
     }
@@ -108,11 +109,19 @@ class GatewayConfiguration {
 
     @Bean
     AuctionFeed auctionFeed(
-            KafkaProperties kafka, ResultRouter results, MeterRegistry meters, Clock clock, GatewayProperties gateway) {
+            KafkaClientSettings kafka,
+            ResultRouter results,
+            MeterRegistry meters,
+            Clock clock,
+            GatewayProperties gateway) {
         return new AuctionFeed(
-                AuctionFeed.kafkaConsumers(kafka.buildConsumerProperties(), meters),
+                feedConsumers(kafka, meters)::createConsumer,
                 results,
                 () -> clock.instant().minus(gateway.endedAuctionTtl()));
+    }
+
+    static DefaultKafkaConsumerFactory<String, byte[]> feedConsumers(KafkaClientSettings kafka, MeterRegistry meters) {
+        return AuctionFeed.kafkaConsumers(kafka.consumer(), meters);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.gavel.processor.replay;
 
+import dev.gavel.kafka.clients.KafkaClientSettings;
 import dev.gavel.processor.ProcessorProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +22,11 @@ class ReplayRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
 
-    private final KafkaProperties kafka;
+    private final KafkaClientSettings kafka;
     private final ProcessorProperties processor;
     private int exitCode = 1;
 
-    ReplayRunner(KafkaProperties kafka, ProcessorProperties processor) {
+    ReplayRunner(KafkaClientSettings kafka, ProcessorProperties processor) {
         this.kafka = kafka;
         this.processor = processor;
     }
@@ -37,7 +37,7 @@ class ReplayRunner implements ApplicationRunner, ExitCodeGenerator {
                 ? Duration.parse("PT" + args.getOptionValues("timeout").get(0).toUpperCase())
                 : Duration.ofMinutes(10);
         ReplayReport report = new Replay(
-                        kafka.buildAdminProperties(),
+                        kafka.admin(),
                         processor.engineSettings(),
                         timeout,
                         args.containsOption("strict"),

@@ -69,7 +69,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
      * Consumers as the feed needs them: no group, so no commits, and only committed records; their client metrics are
      * bound to {@code meters} while they are open.
      */
-    public static Supplier<Consumer<String, byte[]>> kafkaConsumers(
+    public static DefaultKafkaConsumerFactory<String, byte[]> kafkaConsumers(
             Map<String, Object> consumerConfig, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -78,7 +78,7 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         DefaultKafkaConsumerFactory<String, byte[]> factory =
                 new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         factory.addListener(new MicrometerConsumerListener<>(meters));
-        return factory::createConsumer;
+        return factory;
     }
 
     @Override

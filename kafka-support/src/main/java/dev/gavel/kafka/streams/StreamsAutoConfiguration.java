@@ -1,5 +1,7 @@
 package dev.gavel.kafka.streams;
 
+import dev.gavel.kafka.clients.KafkaClientSettings;
+import dev.gavel.kafka.clients.KafkaClientsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,10 +11,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /** What every service that runs Kafka Streams (with {@code @EnableKafkaStreams}) gets. */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, KafkaClientsAutoConfiguration.class})
 @ConditionalOnClass(StreamsBuilderFactoryBean.class)
 @ConditionalOnBean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_BUILDER_BEAN_NAME)
 @EnableConfigurationProperties(FencingProperties.class)
@@ -26,8 +27,7 @@ public class StreamsAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "gavel.streams.fencing.enabled", havingValue = "true", matchIfMissing = true)
     DepartedMemberFencing departedMemberFencing(
-            StreamsBuilderFactoryBean factory, KafkaAdmin kafkaAdmin, FencingProperties fencing) {
-        return new DepartedMemberFencing(
-                factory, kafkaAdmin.getConfigurationProperties(), fencing.interval(), fencing.minAge());
+            StreamsBuilderFactoryBean factory, KafkaClientSettings clients, FencingProperties fencing) {
+        return new DepartedMemberFencing(factory, clients.admin(), fencing.interval(), fencing.minAge());
     }
 }
