@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -36,7 +40,9 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthProperties auth) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthProperties auth, Environment environment)
+            throws Exception {
+        requireManagementPortOfItsOwn(environment);
         DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
         // Browsers cannot set headers on a WebSocket handshake: they pass ?access_token= instead.
         tokens.setAllowUriQueryParameter(true);
@@ -45,7 +51,11 @@ class SecurityConfiguration {
                     requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                             .permitAll();
                     requests.requestMatchers(HttpMethod.POST, "/api/demo/token").permitAll();
-                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                    // The management port is secured by where it listens (management.server.address), not by
+                    // tokens: a scraper has none. Its endpoints are matched only on that port.
+                    requests.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();
+                    // The public port's only actuator paths: the probes, which say UP or not and nothing more.
+                    requests.requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health"))
                             .permitAll();
                     requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/app/**", "/favicon.ico", "/error")
                             .permitAll();
@@ -61,6 +71,17 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /**
+     * On the public port the management endpoints would be open to anyone who can reach it: refused. A management port
+     * of -1 (no actuator over HTTP) is fine.
+     */
+    static void requireManagementPortOfItsOwn(Environment environment) {
+        if (ManagementPortType.get(environment) == ManagementPortType.SAME) {
+            throw new IllegalStateException("management.server.port (GAVEL_GATEWAY_MANAGEMENT_PORT) must differ from"
+                    + " server.port: the management endpoints must not be served on the public port");
+        }
     }
 
     @Bean
