@@ -52,6 +52,12 @@ public final class LoadGenerator {
     String gateway = "http://127.0.0.1:8080";
 
     @Option(
+            names = "--gateway-management",
+            description = "The gateway's management address, for its metrics (default: ${DEFAULT-VALUE}).",
+            scope = INHERIT)
+    String gatewayManagement = "http://127.0.0.1:8180";
+
+    @Option(
             names = "--processor",
             description = "Bid processor HTTP address, for its metrics (default: ${DEFAULT-VALUE}).",
             scope = INHERIT)
@@ -194,6 +200,7 @@ public final class LoadGenerator {
 
     private int run(List<Scenario> scenarios, PrintWriter err) throws IOException {
         Endpoints.loopback(gateway);
+        Endpoints.loopback(gatewayManagement);
         Endpoints.loopback(processor);
         Endpoints.loopbackBootstrap(bootstrap);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -203,7 +210,14 @@ public final class LoadGenerator {
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         Path scratch = Files.createTempDirectory("gavel-bench-");
         RunContext context = new RunContext(
-                runId, now.toString(), gateway, java.net.URI.create(processor), bootstrap, scratch, ioThreads);
+                runId,
+                now.toString(),
+                gateway,
+                java.net.URI.create(gatewayManagement),
+                java.net.URI.create(processor),
+                bootstrap,
+                scratch,
+                ioThreads);
         Map<String, String> stackInfo = new LinkedHashMap<>();
         stackInfo.put("Gateway", gateway);
         stackInfo.put("Kafka", bootstrap);

@@ -24,6 +24,12 @@ public class StreamsAutoConfiguration {
         return new StreamsHealthIndicator(factory);
     }
 
+    /** Named for the health contributor {@code streamsLiveness}, which the services' liveness groups include. */
+    @Bean
+    StreamsLivenessIndicator streamsLivenessHealthIndicator(StreamsBuilderFactoryBean factory) {
+        return new StreamsLivenessIndicator(factory);
+    }
+
     @Bean
     @ConditionalOnProperty(name = "gavel.streams.fencing.enabled", havingValue = "true", matchIfMissing = true)
     DepartedMemberFencing departedMemberFencing(

@@ -7,7 +7,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Up while processing; out of service while tasks are being assigned (at start, and during a rebalance), so that
- * nothing routes to an instance that is not processing yet; down once the streams failed or stopped.
+ * nothing routes to an instance that is not processing yet; down once the streams failed or stopped. The readiness
+ * probe's; liveness is {@link StreamsLivenessIndicator}'s.
  */
 public class StreamsHealthIndicator implements HealthIndicator {
 
@@ -19,8 +20,7 @@ public class StreamsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        KafkaStreams streams = factory.getKafkaStreams();
-        KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
+        KafkaStreams.State state = state(factory);
         Health.Builder health;
         if (state == KafkaStreams.State.RUNNING) {
             health = Health.up();
@@ -30,5 +30,10 @@ public class StreamsHealthIndicator implements HealthIndicator {
             health = Health.down();
         }
         return health.withDetail("state", state.name()).build();
+    }
+
+    static KafkaStreams.State state(StreamsBuilderFactoryBean factory) {
+        KafkaStreams streams = factory.getKafkaStreams();
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
     }
 }

@@ -147,7 +147,8 @@ public final class BidsScenario extends Scenario {
         int stepCount = rates.size() + (flatOutWindow > 0 ? 1 : 0);
         long durationMs = TimeUnit.SECONDS.toMillis(60 + (long) stepCount * (window.seconds() + DRAIN_SECONDS + 5));
         try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads());
-                ResourceSampler sampler = new ResourceSampler(gateway, context.processorUri())) {
+                ResourceSampler sampler =
+                        new ResourceSampler(gateway, context.gatewayManagementUri(), context.processorUri())) {
             List<Sellers.Created> created = Sellers.create(
                     gateway,
                     context.runId(),

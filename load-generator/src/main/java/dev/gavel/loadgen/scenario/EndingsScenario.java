@@ -85,7 +85,7 @@ public final class EndingsScenario extends Scenario {
                     .get(Topics.AUCTION_COMMANDS)
                     .partitions()
                     .size();
-            watermarksFrom = watermarksSent(gateway);
+            watermarksFrom = watermarksSent(gateway, context.gatewayManagementUri());
             int watcherCount = (auctions + AUCTIONS_PER_WATCHER - 1) / AUCTIONS_PER_WATCHER;
             List<WsConnection> watchers = gateway.connect("watcher", watcherCount, w -> new Watcher(subscriptions));
             List<WsConnection> bidders = gateway.connect("bidder", BIDDERS, b -> new Bidder(bids));
@@ -132,8 +132,8 @@ public final class EndingsScenario extends Scenario {
                 Gateway.closeAll(watchers);
             }
             failures.throwIfAny(name());
-            watermarksPerSecond =
-                    (watermarksSent(gateway) - watermarksFrom) / ((System.nanoTime() - startedNanos) / 1e9);
+            watermarksPerSecond = (watermarksSent(gateway, context.gatewayManagementUri()) - watermarksFrom)
+                    / ((System.nanoTime() - startedNanos) / 1e9);
         }
         result.latency("lateness", "auction-ended at the client after endsAt", lateness.percentiles());
         result.figure("sold", "Auctions ended SOLD (one bid each)", sold.sum(), "");
@@ -150,8 +150,7 @@ public final class EndingsScenario extends Scenario {
 
     /** How many watermarks the gateway has written since it started. */
     private static long watermarksSent(Gateway gateway) {
-        String text =
-                gateway.scrape(gateway.base().resolve("actuator/prometheus?includedNames=gavel_gateway_watermarks"));
+        String text = gateway.scrape(management.resolve("/actuator/prometheus?includedNames=gavel_gateway_watermarks"));
         double sent = Prometheus.sum(text, "gavel_gateway_watermarks_total");
         return Double.isNaN(sent) ? 0 : (long) sent;
     }

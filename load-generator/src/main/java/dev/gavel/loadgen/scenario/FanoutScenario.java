@@ -115,7 +115,8 @@ public class FanoutScenario extends Scenario {
         // load generator behind the viewers' thousands of messages.
         try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads());
                 Gateway bidderGateway = new Gateway(context.gatewayUri(), 1);
-                ResourceSampler sampler = new ResourceSampler(gateway, context.processorUri())) {
+                ResourceSampler sampler =
+                        new ResourceSampler(gateway, context.gatewayManagementUri(), context.processorUri())) {
             long setupStart = System.nanoTime();
             int users = (viewers + viewersPerUser - 1) / viewersPerUser;
             List<Gateway.User> viewerUsers = gateway.users("viewer", users);

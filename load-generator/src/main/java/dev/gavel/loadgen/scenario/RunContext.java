@@ -8,6 +8,7 @@ import java.nio.file.Path;
  *
  * @param runId unique per run: it names every topic, application id and user the run creates
  * @param gatewayUri the gateway's HTTP address
+ * @param gatewayManagementUri the gateway's management address, for its metrics
  * @param processorUri the bid processor's HTTP address, for its metrics
  * @param bootstrap the Kafka broker
  * @param scratch a directory for Kafka Streams state, deleted afterwards
@@ -17,6 +18,7 @@ public record RunContext(
         String runId,
         String startedAt,
         String gatewayUri,
+        URI gatewayManagementUri,
         URI processorUri,
         String bootstrap,
         Path scratch,

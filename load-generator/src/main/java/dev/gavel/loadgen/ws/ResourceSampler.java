@@ -60,9 +60,10 @@ public final class ResourceSampler implements AutoCloseable {
     private double lastGatewayCpuSeconds = Double.NaN;
     private double lastProcessorCpuSeconds = Double.NaN;
 
-    public ResourceSampler(Gateway gateway, URI processorUri) {
+    /** Scrapes through {@code gateway}'s HTTP client the metrics at the gateway's and the processor's addresses. */
+    public ResourceSampler(Gateway gateway, URI gatewayManagementUri, URI processorUri) {
         this.gateway = gateway;
-        this.gatewayMetrics = gateway.base().resolve("actuator/prometheus" + SAMPLED);
+        this.gatewayMetrics = gatewayManagementUri.resolve("/actuator/prometheus" + SAMPLED);
         this.processorMetrics = processorUri == null ? null : processorUri.resolve("/actuator/prometheus" + SAMPLED);
     }
 

@@ -48,7 +48,7 @@ class ResourceSamplerTest {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
         Gateway gateway = new Gateway(base.toString(), 1);
 
-        try (ResourceSampler sampler = new ResourceSampler(gateway, base).start()) {
+        try (ResourceSampler sampler = new ResourceSampler(gateway, base, base).start()) {
             assertThat(sampler.latest().gatewayHeapUsed()).isEqualTo(1.0e8);
             assertThat(sampler.latest().gatewayHeapMax()).isEqualTo(8.0e8);
         }

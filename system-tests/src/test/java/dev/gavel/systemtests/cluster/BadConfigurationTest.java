@@ -52,7 +52,10 @@ class BadConfigurationTest {
     void aBadSettingStopsTheServiceWithAMessageSayingWhatToFix(
             SpringApplication application, String[] settings, String message) {
         String[] args = Stream.concat(
-                        Stream.of("--server.port=0", "--spring.kafka.bootstrap-servers=127.0.0.1:1"),
+                        Stream.of(
+                                "--server.port=0",
+                                "--management.server.port=0",
+                                "--spring.kafka.bootstrap-servers=127.0.0.1:1"),
                         Stream.of(settings))
                 .toArray(String[]::new);
 

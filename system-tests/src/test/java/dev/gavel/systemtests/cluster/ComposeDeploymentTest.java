@@ -4,6 +4,7 @@ import static dev.gavel.systemtests.support.Messages.createAuction;
 import static dev.gavel.systemtests.support.Messages.placeBid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gavel.systemtests.support.GavelStack;
 import dev.gavel.systemtests.support.Http;
 import dev.gavel.systemtests.support.Messages;
 import dev.gavel.systemtests.support.Users.User;
@@ -28,10 +29,12 @@ class ComposeDeploymentTest {
     @Container
     static final ComposeContainer COMPOSE = new ComposeContainer(new File("../docker-compose.yml"))
             .withBuild(true)
+            .withEnv("GAVEL_AUTH_JWT_SECRET", GavelStack.JWT_SECRET)
+            .withEnv("GAVEL_AUTH_DEMO_TOKENS", "true")
             .withExposedService(
                     "gateway",
                     8080,
-                    Wait.forHttp("/actuator/health").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)));
+                    Wait.forHttp("/readyz").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)));
 
     @Test
     void aBidTravelsThroughTheComposedDeployment() {

@@ -67,7 +67,9 @@ class PortPlanTest {
                         "bid-processor-1 http",
                         "bid-processor-2 http",
                         "gateway-1 http",
+                        "gateway-1 management",
                         "gateway-2 http",
+                        "gateway-2 management",
                         "analytics-1 http");
         assertThat(plan).extracting(Line::variable).doesNotHaveDuplicates();
         assertThat(plan).extracting(Line::port).doesNotHaveDuplicates();
@@ -81,7 +83,12 @@ class PortPlanTest {
         assertThat(single)
                 .extracting(line -> line.service() + " " + line.listener())
                 .containsExactly(
-                        "kafka broker", "kafka controller", "bid-processor http", "gateway http", "analytics http");
+                        "kafka broker",
+                        "kafka controller",
+                        "bid-processor http",
+                        "gateway http",
+                        "gateway management",
+                        "analytics http");
         for (Line line : single) {
             assertThat(cluster)
                     .as("the cluster's first %s", line.service())

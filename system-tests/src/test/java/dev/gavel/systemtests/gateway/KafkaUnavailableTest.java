@@ -65,7 +65,7 @@ class KafkaUnavailableTest {
 
     @Test
     void healthSaysTheGatewayIsNotReady() {
-        Http.Response health = new Http(base).get("/actuator/health", null);
+        Http.Response health = GavelStack.managementHttp(gateway).get("/actuator/health", null);
 
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json()
@@ -74,5 +74,6 @@ class KafkaUnavailableTest {
                         .path("status")
                         .asString())
                 .isEqualTo("OUT_OF_SERVICE");
+        assertThat(new Http(base).get("/readyz", null).status()).isEqualTo(503);
     }
 }

@@ -11,18 +11,34 @@ import dev.gavel.systemtests.support.WsClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** What an operator watches: health including Kafka, and Prometheus metrics of the gateway. */
+/** What an operator watches: the services' probes, and on the gateway's management port health and metrics. */
 class OperationsTest {
 
     private final GavelStack stack = GavelStack.shared();
 
     @Test
     void healthReportsTheKafkaFeed() {
-        JsonNode health = stack.http().get("/actuator/health", null).json();
+        JsonNode health =
+                stack.gatewayManagement().get("/actuator/health", null).json();
 
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("auctionFeed").path("status").asString())
                 .isEqualTo("UP");
+    }
+
+    @Test
+    void theProcessorIsReadyWhileItsStreamsRunAndStaysAliveThroughARebalance() {
+        JsonNode readiness =
+                stack.processorHttp().get("/actuator/health/readiness", null).json();
+        JsonNode liveness =
+                stack.processorHttp().get("/actuator/health/liveness", null).json();
+
+        assertThat(readiness.path("components").path("streams").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(liveness.path("components").has("streamsLiveness")).isTrue();
+        assertThat(liveness.path("components").has("streams"))
+                .as("a rebalance makes the streams not ready, which must not restart the instance")
+                .isFalse();
     }
 
     @Test
@@ -32,7 +48,7 @@ class OperationsTest {
             String auctionId = scenario.open(seller, createAuction());
             scenario.request(seller, placeBid(auctionId, 100));
 
-            Http.Response metrics = stack.http().get("/actuator/prometheus", null);
+            Http.Response metrics = stack.gatewayManagement().get("/actuator/prometheus", null);
 
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.body())

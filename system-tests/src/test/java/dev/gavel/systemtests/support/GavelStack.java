@@ -69,6 +69,7 @@ public final class GavelStack implements AutoCloseable {
         Map<String, String> settings = new HashMap<>();
         settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
         settings.put("server.port", "0");
+        settings.put("management.server.port", "0");
         settings.put("gavel.auth.jwt-secret", JWT_SECRET);
         settings.put("gavel.auth.demo-tokens", "true");
         return settings;
@@ -119,11 +120,10 @@ public final class GavelStack implements AutoCloseable {
 
     private void awaitReady() {
         Http http = new Http(httpBase());
-        Http processorHttp = new Http(URI.create("http://127.0.0.1:" + port(processor)));
         Http analyticsHttp = new Http(URI.create("http://127.0.0.1:" + port(analytics)));
         Waits.until(
                 "the stack is healthy",
-                () -> processorHttp.isHealthy() && http.isHealthy() && analyticsHttp.isHealthy());
+                () -> processorHttp().isHealthy() && http.isHealthy() && analyticsHttp.isHealthy());
     }
 
     public URI httpBase() {
@@ -140,6 +140,21 @@ public final class GavelStack implements AutoCloseable {
 
     public Http http() {
         return new Http(httpBase());
+    }
+
+    /** The bid processor's one port: probes and actuator. */
+    public Http processorHttp() {
+        return new Http(URI.create("http://127.0.0.1:" + port(processor)));
+    }
+
+    /** The gateway's management port: actuator with details, metrics. */
+    public Http gatewayManagement() {
+        return managementHttp(gateway);
+    }
+
+    public static Http managementHttp(ConfigurableApplicationContext gateway) {
+        return new Http(URI.create("http://127.0.0.1:"
+                + gateway.getEnvironment().getRequiredProperty("local.management.port", Integer.class)));
     }
 
     public <T> T gatewayBean(Class<T> type) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** A plain HTTP client for the gateway's REST API and actuator. */
+/** A plain HTTP client for the gateway's REST API, the services' probes and the gateway's management port. */
 public final class Http {
 
     private static final HttpClient CLIENT =
@@ -47,8 +47,9 @@ public final class Http {
         return send(request);
     }
 
+    /** Ready, by the readiness probe every service serves on its own port. */
     public boolean isHealthy() {
-        Response health = get("/actuator/health", null);
+        Response health = get("/readyz", null);
         return health.status() == 200 && health.body().contains("\"status\":\"UP\"");
     }
 
