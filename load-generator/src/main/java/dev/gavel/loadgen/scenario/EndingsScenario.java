@@ -11,6 +11,7 @@ import dev.gavel.loadgen.ws.Gateway;
 import dev.gavel.loadgen.ws.Messages;
 import dev.gavel.loadgen.ws.Prometheus;
 import dev.gavel.loadgen.ws.WsConnection;
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -148,8 +149,8 @@ public final class EndingsScenario extends Scenario {
                 + " back and decided: a watermark interval (20 ms near an end), two commits and a read-back.");
     }
 
-    /** How many watermarks the gateway has written since it started. */
-    private static long watermarksSent(Gateway gateway) {
+    /** How many watermarks the gateway has written since it started, from its metrics at {@code management}. */
+    private static long watermarksSent(Gateway gateway, URI management) {
         String text = gateway.scrape(management.resolve("/actuator/prometheus?includedNames=gavel_gateway_watermarks"));
         double sent = Prometheus.sum(text, "gavel_gateway_watermarks_total");
         return Double.isNaN(sent) ? 0 : (long) sent;
