@@ -6,58 +6,40 @@ import static org.mockito.Mockito.when;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
-/** What the readiness and liveness probes of a service that runs Kafka Streams say in each state of its streams. */
+/**
+ * What the readiness and liveness probes of a service that runs Kafka Streams say in each state of its streams: not
+ * ready unless running; dead only once failed for good, so that a rebalance never gets an instance restarted.
+ */
 class StreamsProbesTest {
 
-    @Test
-    void aRebalancingInstanceIsNotReadyButAlive() {
-        StreamsBuilderFactoryBean factory = streamsIn(KafkaStreams.State.REBALANCING);
+    @ParameterizedTest(name = "{0}: readiness {1}, liveness {2}")
+    @CsvSource({
+        "CREATED,          OUT_OF_SERVICE, UP",
+        "REBALANCING,      OUT_OF_SERVICE, UP",
+        "RUNNING,          UP,             UP",
+        "PENDING_SHUTDOWN, DOWN,           UP",
+        "NOT_RUNNING,      DOWN,           UP",
+        "PENDING_ERROR,    DOWN,           DOWN",
+        "ERROR,            DOWN,           DOWN"
+    })
+    void probesFollowTheStateOfTheStreams(KafkaStreams.State state, String readiness, String liveness) {
+        StreamsBuilderFactoryBean factory = streamsIn(state);
 
-        assertThat(readiness(factory)).isEqualTo(Status.OUT_OF_SERVICE);
-        assertThat(liveness(factory)).isEqualTo(Status.UP);
+        assertThat(new StreamsHealthIndicator(factory).health().getStatus()).isEqualTo(new Status(readiness));
+        assertThat(new StreamsLivenessIndicator(factory).health().getStatus()).isEqualTo(new Status(liveness));
     }
 
     @Test
-    void aStartingInstanceIsNotReadyButAlive() {
+    void anInstanceWhoseStreamsAreNotBuiltYetIsNotReadyButAlive() {
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean();
 
-        assertThat(readiness(factory)).isEqualTo(Status.OUT_OF_SERVICE);
-        assertThat(liveness(factory)).isEqualTo(Status.UP);
-    }
-
-    @Test
-    void aRunningInstanceIsReadyAndAlive() {
-        StreamsBuilderFactoryBean factory = streamsIn(KafkaStreams.State.RUNNING);
-
-        assertThat(readiness(factory)).isEqualTo(Status.UP);
-        assertThat(liveness(factory)).isEqualTo(Status.UP);
-    }
-
-    @Test
-    void failedStreamsMakeTheInstanceNeitherReadyNorAlive() {
-        StreamsBuilderFactoryBean factory = streamsIn(KafkaStreams.State.ERROR);
-
-        assertThat(readiness(factory)).isEqualTo(Status.DOWN);
-        assertThat(liveness(factory)).isEqualTo(Status.DOWN);
-    }
-
-    @Test
-    void streamsStoppingOnShutdownAreNotReadyButNotRestarted() {
-        StreamsBuilderFactoryBean factory = streamsIn(KafkaStreams.State.PENDING_SHUTDOWN);
-
-        assertThat(readiness(factory)).isEqualTo(Status.DOWN);
-        assertThat(liveness(factory)).isEqualTo(Status.UP);
-    }
-
-    private static Status readiness(StreamsBuilderFactoryBean factory) {
-        return new StreamsHealthIndicator(factory).health().getStatus();
-    }
-
-    private static Status liveness(StreamsBuilderFactoryBean factory) {
-        return new StreamsLivenessIndicator(factory).health().getStatus();
+        assertThat(new StreamsHealthIndicator(factory).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(new StreamsLivenessIndicator(factory).health().getStatus()).isEqualTo(Status.UP);
     }
 
     private static StreamsBuilderFactoryBean streamsIn(KafkaStreams.State state) {

@@ -3,15 +3,14 @@ package dev.gavel.systemtests.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gavel.systemtests.support.Commands;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
-    record Result(int exitCode, String output) {}
-
     @BeforeAll
     static void dockerComposeIsInstalled() {
         boolean installed = Stream.of(System.getenv("PATH").split(File.pathSeparator))
@@ -36,7 +31,7 @@ class ComposeFileTest {
 
     @Test
     void theDeploymentDoesNotStartWithoutAJwtSecretOfItsOwn() throws Exception {
-        Result config = config(Map.of());
+        Commands.Result config = config(Map.of());
 
         assertThat(config.exitCode()).isNotZero();
         assertThat(config.output()).contains("set GAVEL_AUTH_JWT_SECRET to a secret of at least 32 bytes");
@@ -60,7 +55,7 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> gatewayService(Map<String, String> environment) throws Exception {
-        Result config = config(environment);
+        Commands.Result config = config(environment);
         assertThat(config.exitCode()).as(config.output()).isZero();
         Map<String, Object> file = new Yaml().load(config.output());
         return (Map<String, Object>) ((Map<String, Object>) file.get("services")).get("gateway");
@@ -75,18 +70,8 @@ class ComposeFileTest {
     }
 
     /** {@code docker-compose config} with none of the shell's GAVEL_ settings, only these. */
-    private static Result config(Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of("docker-compose", "-f", "docker-compose.yml", "config"))
-                .directory(ROOT.toFile())
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("GAVEL_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("docker-compose config did not finish");
-        }
-        return new Result(process.exitValue(), output);
+    private static Commands.Result config(Map<String, String> environment) throws Exception {
+        return Commands.run(
+                environment, Duration.ofSeconds(60), List.of("docker-compose", "-f", "docker-compose.yml", "config"));
     }
 }

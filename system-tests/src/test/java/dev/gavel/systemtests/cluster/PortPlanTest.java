@@ -2,13 +2,11 @@ package dev.gavel.systemtests.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.gavel.systemtests.support.Commands;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,43 +15,30 @@ import org.junit.jupiter.api.Test;
  */
 class PortPlanTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
     record Line(String service, String listener, String variable, int port) {}
 
-    record Result(int exitCode, String output) {
-
-        List<Line> lines() {
-            List<Line> lines = new ArrayList<>();
-            output.lines().filter(line -> !line.isBlank()).forEach(line -> {
-                String[] fields = line.trim().split("\\s+");
-                assertThat(fields).as("a line of the plan: %s", line).hasSize(4);
-                lines.add(new Line(fields[0], fields[1], fields[2], Integer.parseInt(fields[3])));
-            });
-            return lines;
-        }
+    /** The plan's lines, as {@code ./gavel [cluster] ports} printed them. */
+    private static List<Line> lines(Commands.Result result) {
+        List<Line> lines = new ArrayList<>();
+        result.output().lines().filter(line -> !line.isBlank()).forEach(line -> {
+            String[] fields = line.trim().split("\\s+");
+            assertThat(fields).as("a line of the plan: %s", line).hasSize(4);
+            lines.add(new Line(fields[0], fields[1], fields[2], Integer.parseInt(fields[3])));
+        });
+        return lines;
     }
 
     /** Runs the script with the plan's own defaults (no GAVEL_ setting of the shell that runs the build) and these. */
-    private static Result gavel(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("gavel").toString()));
+    private static Commands.Result gavel(Map<String, String> environment, String... args) throws Exception {
+        List<String> command =
+                new ArrayList<>(List.of(Commands.ROOT.resolve("gavel").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("GAVEL_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("./gavel " + String.join(" ", args) + " did not finish");
-        }
-        return new Result(process.exitValue(), output);
+        return Commands.run(environment, Duration.ofSeconds(30), command);
     }
 
     @Test
     void theClusterGivesEveryServiceItsOwnPorts() throws Exception {
-        List<Line> plan = gavel(Map.of(), "cluster", "ports").lines();
+        List<Line> plan = lines(gavel(Map.of(), "cluster", "ports"));
 
         assertThat(plan)
                 .extracting(line -> line.service() + " " + line.listener())
@@ -77,8 +62,8 @@ class PortPlanTest {
 
     @Test
     void theSingleNodeIsTheClusterOfOneOnTheFirstInstancesPorts() throws Exception {
-        List<Line> single = gavel(Map.of(), "ports").lines();
-        List<Line> cluster = gavel(Map.of(), "cluster", "ports").lines();
+        List<Line> single = lines(gavel(Map.of(), "ports"));
+        List<Line> cluster = lines(gavel(Map.of(), "cluster", "ports"));
 
         assertThat(single)
                 .extracting(line -> line.service() + " " + line.listener())
@@ -98,9 +83,8 @@ class PortPlanTest {
 
     @Test
     void aPortSetInTheEnvironmentReplacesThePlannedOne() throws Exception {
-        List<Line> defaults = gavel(Map.of(), "cluster", "ports").lines();
-        List<Line> plan =
-                gavel(Map.of("GAVEL_HTTP_PORT_2", "23456"), "cluster", "ports").lines();
+        List<Line> defaults = lines(gavel(Map.of(), "cluster", "ports"));
+        List<Line> plan = lines(gavel(Map.of("GAVEL_HTTP_PORT_2", "23456"), "cluster", "ports"));
 
         for (int i = 0; i < plan.size(); i++) {
             Line line = plan.get(i);
@@ -115,7 +99,7 @@ class PortPlanTest {
 
     @Test
     void aPortThatIsNotANumberIsRefusedByItsVariable() throws Exception {
-        Result result = gavel(Map.of("GAVEL_ANALYTICS_PORT", "http"), "ports");
+        Commands.Result result = gavel(Map.of("GAVEL_ANALYTICS_PORT", "http"), "ports");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("GAVEL_ANALYTICS_PORT must be a port number (1-65535), not 'http'");
