@@ -8,11 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gavel.events.TopicSettings;
 import dev.gavel.events.Topics;
+import dev.gavel.processor.BidProcessorApplication;
 import dev.gavel.systemtests.support.AclTable;
 import dev.gavel.systemtests.support.GavelStack;
+import dev.gavel.systemtests.support.Http;
 import dev.gavel.systemtests.support.Scenario;
 import dev.gavel.systemtests.support.SecuredKafkaBroker;
+import dev.gavel.systemtests.support.Waits;
 import dev.gavel.systemtests.support.WsClient;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +26,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -97,5 +107,33 @@ class SecuredKafkaTest {
                         .close())
                 .rootCause()
                 .hasMessageContaining("not authorized to describe [" + Topics.AUCTION_COMMANDS + "]");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aProcessorWithoutItsAclOnTransactionalIdsStopsSayingSoAndIsDown(CapturedOutput output) throws IOException {
+        String user = "bid-processor-without-transactions";
+        String applicationId = "gavel-bid-processor-without-transactions";
+        broker.grant(ACLS.of("User:bid-processor")
+                .without("transactional-id", "gavel-bid-processor-")
+                .forApplicationId("gavel-bid-processor", applicationId)
+                .as("User:" + user));
+        Map<String, String> settings = service(user);
+        settings.put("spring.kafka.streams.application-id", applicationId);
+        settings.put(
+                "spring.kafka.streams.state-dir",
+                Files.createTempDirectory("gavel-state").toString());
+        settings.put("server.port", "0");
+
+        try (ConfigurableApplicationContext processor =
+                GavelStack.run(BidProcessorApplication.application(), settings)) {
+            Http http = new Http(URI.create("http://127.0.0.1:" + GavelStack.port(processor)));
+            Waits.until(
+                    "the processor is down",
+                    () -> http.get("/actuator/health", null).body().contains("\"state\":\"ERROR\""));
+        }
+        assertThat(output)
+                .contains("Kafka refused this instance an operation (Transactional Id authorization failed.): its"
+                        + " principal lacks an ACL");
     }
 }

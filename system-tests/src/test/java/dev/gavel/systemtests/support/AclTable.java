@@ -25,10 +25,6 @@ public record AclTable(List<Row> rows) {
     public record Row(
             String principal, String resourceType, String patternType, String name, String operations, String why) {
 
-        Row as(String otherPrincipal) {
-            return new Row(otherPrincipal, resourceType, patternType, name, operations, why);
-        }
-
         List<AclBinding> bindings() {
             ResourcePattern resource = new ResourcePattern(
                     ResourceType.fromString(resourceType.replace('-', '_').toUpperCase(Locale.ROOT)),
@@ -77,9 +73,30 @@ public record AclTable(List<Row> rows) {
                 .toList());
     }
 
+    /**
+     * For a Kafka Streams application started with another application id: the rows on {@code from} and on the names it
+     * prefixes ({@code from-}) name {@code to} instead.
+     */
+    public AclTable forApplicationId(String from, String to) {
+        return new AclTable(rows.stream()
+                .map(row -> row.name().equals(from) || row.name().startsWith(from + "-")
+                        ? new Row(
+                                row.principal(),
+                                row.resourceType(),
+                                row.patternType(),
+                                to + row.name().substring(from.length()),
+                                row.operations(),
+                                row.why())
+                        : row)
+                .toList());
+    }
+
     /** The same grants, to another principal. */
     public AclTable as(String principal) {
-        return new AclTable(rows.stream().map(row -> row.as(principal)).toList());
+        return new AclTable(rows.stream()
+                .map(row -> new Row(
+                        principal, row.resourceType(), row.patternType(), row.name(), row.operations(), row.why()))
+                .toList());
     }
 
     public List<AclBinding> bindings() {

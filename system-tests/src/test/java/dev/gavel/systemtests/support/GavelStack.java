@@ -124,7 +124,7 @@ public final class GavelStack implements AutoCloseable {
     }
 
     /** Settings go in as command-line arguments: they must win over the application's own configuration file. */
-    private static ConfigurableApplicationContext run(SpringApplication application, Map<String, String> settings) {
+    public static ConfigurableApplicationContext run(SpringApplication application, Map<String, String> settings) {
         String[] args = settings.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);

@@ -8,12 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -168,12 +166,7 @@ public final class SecuredKafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         broker.close();
-        try (Stream<Path> files = Files.walk(tls)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        KafkaBroker.deleteTree(tls);
     }
 
     /** The broker's answers come from its copy of the metadata, which follows the controller's. */
