@@ -1,7 +1,10 @@
 package dev.gavel.kafka.streams;
 
 import java.time.Duration;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.InvalidSessionTimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +14,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 /**
  * How a Gavel service runs its Kafka Streams: a stop commits and leaves the group at once, so that another instance
  * takes the partitions over without waiting for a session timeout; a stream thread that fails is replaced rather than
- * stopping the service, unless it failed on a setting that a new thread would fail on too.
+ * stopping the service, unless it failed on a setting or a missing ACL that a new thread would fail on too.
  */
 public class StreamsLifecycle implements StreamsBuilderFactoryBeanConfigurer {
 
@@ -32,7 +35,16 @@ public class StreamsLifecycle implements StreamsBuilderFactoryBeanConfigurer {
     }
 
     static StreamThreadExceptionResponse onThreadFailure(Throwable error) {
-        if (causedBy(error, InvalidSessionTimeoutException.class)) {
+        AuthorizationException refusal = cause(error, AuthorizationException.class);
+        if (refusal != null) {
+            log.error(
+                    "Kafka refused this instance {}: its principal lacks an ACL (ops/kafka/acls.tsv lists what each"
+                            + " service needs; docs/operations.md, Securing Kafka); stopping",
+                    refused(refusal),
+                    error);
+            return StreamThreadExceptionResponse.SHUTDOWN_APPLICATION;
+        }
+        if (cause(error, InvalidSessionTimeoutException.class) != null) {
             log.error(
                     "The brokers refuse this instance's consumer session timeout: allow it with their"
                             + " group.min.session.timeout.ms, or set a longer one with"
@@ -44,12 +56,22 @@ public class StreamsLifecycle implements StreamsBuilderFactoryBeanConfigurer {
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> cause) {
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
         for (Throwable current = error; current != null; current = current.getCause()) {
-            if (cause.isInstance(current)) {
-                return true;
+            if (type.isInstance(current)) {
+                return type.cast(current);
             }
         }
-        return false;
+        return null;
+    }
+
+    private static String refused(AuthorizationException refusal) {
+        if (refusal instanceof TopicAuthorizationException topics) {
+            return "access to the topics " + topics.unauthorizedTopics();
+        }
+        if (refusal instanceof GroupAuthorizationException group && group.groupId() != null) {
+            return "access to the group " + group.groupId();
+        }
+        return "an operation (" + refusal.getMessage() + ")";
     }
 }

@@ -76,6 +76,27 @@ public final class GavelStack implements AutoCloseable {
     }
 
     public static GavelStack start(String bootstrapServers, Map<String, String> overrides) {
+        Map<String, String> processorOverrides = new HashMap<>();
+        Map<String, String> gatewayOverrides = new HashMap<>();
+        Map<String, String> analyticsOverrides = new HashMap<>();
+        overrides.forEach((key, value) -> {
+            if (key.startsWith("gavel.processor.") || key.startsWith("spring.kafka.streams.")) {
+                processorOverrides.put(key, value);
+            } else if (key.startsWith("gavel.analytics.")) {
+                analyticsOverrides.put(key, value);
+            } else {
+                gatewayOverrides.put(key, value);
+            }
+        });
+        return start(bootstrapServers, processorOverrides, gatewayOverrides, analyticsOverrides);
+    }
+
+    /** With each service's own settings, e.g. a Kafka user of its own. */
+    public static GavelStack start(
+            String bootstrapServers,
+            Map<String, String> processorOverrides,
+            Map<String, String> gatewayOverrides,
+            Map<String, String> analyticsOverrides) {
         Map<String, String> processorSettings = new HashMap<>();
         processorSettings.put("spring.kafka.bootstrap-servers", bootstrapServers);
         processorSettings.put("server.port", "0");
@@ -92,15 +113,9 @@ public final class GavelStack implements AutoCloseable {
                 "spring.kafka.streams.state-dir",
                 tempDir("gavel-analytics-state").toString());
         analyticsSettings.put("gavel.analytics.shutdown-timeout", "10s");
-        overrides.forEach((key, value) -> {
-            if (key.startsWith("gavel.processor.") || key.startsWith("spring.kafka.streams.")) {
-                processorSettings.put(key, value);
-            } else if (key.startsWith("gavel.analytics.")) {
-                analyticsSettings.put(key, value);
-            } else {
-                gatewaySettings.put(key, value);
-            }
-        });
+        processorSettings.putAll(processorOverrides);
+        gatewaySettings.putAll(gatewayOverrides);
+        analyticsSettings.putAll(analyticsOverrides);
         ConfigurableApplicationContext processor = run(BidProcessorApplication.application(), processorSettings);
         ConfigurableApplicationContext gateway = run(GatewayApplication.application(), gatewaySettings);
         ConfigurableApplicationContext analytics = run(AnalyticsApplication.application(), analyticsSettings);
@@ -110,7 +125,7 @@ public final class GavelStack implements AutoCloseable {
     }
 
     /** Settings go in as command-line arguments: they must win over the application's own configuration file. */
-    private static ConfigurableApplicationContext run(SpringApplication application, Map<String, String> settings) {
+    public static ConfigurableApplicationContext run(SpringApplication application, Map<String, String> settings) {
         String[] args = settings.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);

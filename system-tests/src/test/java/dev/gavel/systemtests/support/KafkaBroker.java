@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -52,6 +53,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** A broker of its own; the caller closes it. */
     public static KafkaBroker dedicated() {
+        return dedicated((port, controllerPort) -> Map.of());
+    }
+
+    /**
+     * A broker of its own with settings added or replaced, given its PLAINTEXT and controller ports (which stay the
+     * listeners the broker itself uses); the caller closes it.
+     */
+    static KafkaBroker dedicated(BiFunction<Integer, Integer, Map<String, String>> overrides) {
         try {
             Path directory = Files.createTempDirectory("gavel-kafka-");
             int port = freePort();
@@ -79,6 +88,7 @@ public final class KafkaBroker implements AutoCloseable {
                     // The processors' 2 s sessions, as every deployment of Gavel allows them (docs/adr/0010).
                     Map.entry("group.min.session.timeout.ms", "1000"),
                     Map.entry("auto.create.topics.enable", "false")));
+            properties.putAll(overrides.apply(port, controllerPort));
             KafkaConfig config = KafkaConfig.fromProps(properties, false);
             new Formatter()
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
@@ -107,6 +117,10 @@ public final class KafkaBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+        deleteTree(directory);
+    }
+
+    static void deleteTree(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(file -> file.toFile().delete());
@@ -126,7 +140,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
