@@ -12,6 +12,9 @@ import dev.gavel.systemtests.support.WsClient;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -21,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The root docker-compose.yml, brought up as users would (images built from the modules' Dockerfiles, three brokers,
- * topic-init, processor, gateway), where Docker is available; skipped cleanly elsewhere.
+ * topic-init, processor, gateway) with its observability profile (Prometheus, Grafana), where Docker is available;
+ * skipped cleanly elsewhere.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ComposeDeploymentTest {
@@ -31,15 +35,17 @@ class ComposeDeploymentTest {
             .withBuild(true)
             .withEnv("GAVEL_AUTH_JWT_SECRET", GavelStack.JWT_SECRET)
             .withEnv("GAVEL_AUTH_DEMO_TOKENS", "true")
+            .withEnv("COMPOSE_PROFILES", "observability")
             .withExposedService(
                     "gateway",
                     8080,
-                    Wait.forHttp("/readyz").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)));
+                    Wait.forHttp("/readyz").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)))
+            .withExposedService("prometheus", 9090, Wait.forHttp("/-/ready").forStatusCode(200))
+            .withExposedService("grafana", 3000, Wait.forHttp("/api/health").forStatusCode(200));
 
     @Test
     void aBidTravelsThroughTheComposedDeployment() {
-        URI base = URI.create(
-                "http://" + COMPOSE.getServiceHost("gateway", 8080) + ":" + COMPOSE.getServicePort("gateway", 8080));
+        URI base = service("gateway", 8080);
         Http http = new Http(base);
         User alice = http.demoToken("alice");
         User bob = http.demoToken("bob");
@@ -62,5 +68,52 @@ class ComposeDeploymentTest {
                             .decimalValue())
                     .isEqualByComparingTo("150");
         }
+    }
+
+    @Test
+    void theObservabilityProfileScrapesTheServicesWithTheAlertsLoaded() {
+        Http prometheus = new Http(service("prometheus", 9090));
+
+        assertThat(alertNames(prometheus.get("/api/v1/rules?type=alert", null).json()))
+                .contains("GavelServiceDown", "GavelCommandTimeouts", "GavelEndingsLate");
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .untilAsserted(() -> assertThat(healthyJobs(prometheus)).contains("bid-processor", "analytics"));
+    }
+
+    @Test
+    void grafanaShowsTheProvisionedDashboardToAnonymousViewers() {
+        Http grafana = new Http(service("grafana", 3000));
+
+        Http.Response dashboard = grafana.get("/api/dashboards/uid/gavel-live-show", null);
+
+        assertThat(dashboard.status()).isEqualTo(200);
+        assertThat(dashboard.json().path("dashboard").path("title").asString()).isEqualTo("Gavel: live show");
+    }
+
+    private static URI service(String name, int port) {
+        return URI.create("http://" + COMPOSE.getServiceHost(name, port) + ":" + COMPOSE.getServicePort(name, port));
+    }
+
+    /** The names of the alert rules in Prometheus' answer to {@code /api/v1/rules}. */
+    private static List<String> alertNames(JsonNode rules) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode group : rules.path("data").path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                names.add(rule.path("name").asString());
+            }
+        }
+        return names;
+    }
+
+    private static List<String> healthyJobs(Http prometheus) {
+        List<String> jobs = new ArrayList<>();
+        for (JsonNode target :
+                prometheus.get("/api/v1/targets", null).json().path("data").path("activeTargets")) {
+            if (target.path("health").asString().equals("up")) {
+                jobs.add(target.path("labels").path("job").asString());
+            }
+        }
+        return jobs;
     }
 }
