@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gavel.events.TopicSettings;
 import dev.gavel.events.Topics;
-import dev.gavel.processor.BidProcessorApplication;
 import dev.gavel.systemtests.support.AclTable;
 import dev.gavel.systemtests.support.GavelStack;
 import dev.gavel.systemtests.support.Http;
@@ -16,9 +15,7 @@ import dev.gavel.systemtests.support.Scenario;
 import dev.gavel.systemtests.support.SecuredKafkaBroker;
 import dev.gavel.systemtests.support.Waits;
 import dev.gavel.systemtests.support.WsClient;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +108,7 @@ class SecuredKafkaTest {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void aProcessorWithoutItsAclOnTransactionalIdsStopsSayingSoAndIsDown(CapturedOutput output) throws IOException {
+    void aProcessorWithoutItsAclOnTransactionalIdsStopsSayingSoAndIsDown(CapturedOutput output) {
         String user = "bid-processor-without-transactions";
         String applicationId = "gavel-bid-processor-without-transactions";
         broker.grant(ACLS.of("User:bid-processor")
@@ -120,13 +117,8 @@ class SecuredKafkaTest {
                 .as("User:" + user));
         Map<String, String> settings = service(user);
         settings.put("spring.kafka.streams.application-id", applicationId);
-        settings.put(
-                "spring.kafka.streams.state-dir",
-                Files.createTempDirectory("gavel-state").toString());
-        settings.put("server.port", "0");
 
-        try (ConfigurableApplicationContext processor =
-                GavelStack.run(BidProcessorApplication.application(), settings)) {
+        try (ConfigurableApplicationContext processor = GavelStack.processorOnly(broker.bootstrapServers(), settings)) {
             Http http = new Http(URI.create("http://127.0.0.1:" + GavelStack.port(processor)));
             Waits.until(
                     "the processor is down",

@@ -65,6 +65,23 @@ public final class GavelStack implements AutoCloseable {
         return run(GatewayApplication.application(), settings);
     }
 
+    /** Only a bid processor, not waited for: for tests of how it behaves when Kafka refuses it. */
+    public static ConfigurableApplicationContext processorOnly(String bootstrapServers, Map<String, String> overrides) {
+        Map<String, String> settings = processorSettings(bootstrapServers);
+        settings.putAll(overrides);
+        return run(BidProcessorApplication.application(), settings);
+    }
+
+    private static Map<String, String> processorSettings(String bootstrapServers) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        settings.put("server.port", "0");
+        settings.put("spring.kafka.streams.application-id", "gavel-test-" + UUID.randomUUID());
+        settings.put("spring.kafka.streams.state-dir", tempDir("gavel-state").toString());
+        settings.put("gavel.processor.shutdown-timeout", "10s");
+        return settings;
+    }
+
     private static Map<String, String> gatewaySettings(String bootstrapServers) {
         Map<String, String> settings = new HashMap<>();
         settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
@@ -97,13 +114,7 @@ public final class GavelStack implements AutoCloseable {
             Map<String, String> processorOverrides,
             Map<String, String> gatewayOverrides,
             Map<String, String> analyticsOverrides) {
-        Map<String, String> processorSettings = new HashMap<>();
-        processorSettings.put("spring.kafka.bootstrap-servers", bootstrapServers);
-        processorSettings.put("server.port", "0");
-        processorSettings.put("spring.kafka.streams.application-id", "gavel-test-" + UUID.randomUUID());
-        processorSettings.put(
-                "spring.kafka.streams.state-dir", tempDir("gavel-state").toString());
-        processorSettings.put("gavel.processor.shutdown-timeout", "10s");
+        Map<String, String> processorSettings = processorSettings(bootstrapServers);
         Map<String, String> gatewaySettings = gatewaySettings(bootstrapServers);
         Map<String, String> analyticsSettings = new HashMap<>();
         analyticsSettings.put("spring.kafka.bootstrap-servers", bootstrapServers);
@@ -125,7 +136,7 @@ public final class GavelStack implements AutoCloseable {
     }
 
     /** Settings go in as command-line arguments: they must win over the application's own configuration file. */
-    public static ConfigurableApplicationContext run(SpringApplication application, Map<String, String> settings) {
+    private static ConfigurableApplicationContext run(SpringApplication application, Map<String, String> settings) {
         String[] args = settings.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
