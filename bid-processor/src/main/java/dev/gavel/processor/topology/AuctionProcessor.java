@@ -7,6 +7,7 @@ import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
 import dev.gavel.events.AuctionCommand.GatewayWatermark;
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionEvent.AuctionEnded;
 import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
@@ -177,6 +178,9 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         }
         for (AuctionEvent event : decision.events()) {
             send(AuctionTopology.EVENTS_SINK, auctionId, event, timestamp);
+            if (event instanceof AuctionEnded) {
+                commitSoon();
+            }
         }
         if (after != null && !decision.events().isEmpty()) {
             send(AuctionTopology.STATE_SINK, auctionId, rules.view(after), timestamp);
@@ -289,7 +293,19 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
             }
             deadlines.remove(due);
             send(AuctionTopology.COMMANDS_SINK, due.auctionId(), command, now);
+            if (command instanceof CloseAuction) {
+                commitSoon();
+            }
         }
+    }
+
+    /**
+     * An ending is seen by everyone at once and waits on two commits (the close command's, then the end's): each is
+     * committed without waiting for the rest of the commit interval. Endings are rare next to bids, so this adds
+     * few commits.
+     */
+    private void commitSoon() {
+        context.commit();
     }
 
     private List<String> processedKeys(String auctionId) {

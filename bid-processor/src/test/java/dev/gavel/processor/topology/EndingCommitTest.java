@@ -1,0 +1,52 @@
+package dev.gavel.processor.topology;
+
+import static dev.gavel.processor.fixtures.Commands.ENDS_AT;
+import static dev.gavel.processor.fixtures.Commands.T0;
+import static dev.gavel.processor.fixtures.Commands.bid;
+import static dev.gavel.processor.fixtures.Commands.close;
+import static dev.gavel.processor.fixtures.Commands.create;
+import static dev.gavel.processor.fixtures.Users.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gavel.events.AuctionCommand.CloseAuction;
+import dev.gavel.events.AuctionEvent.AuctionEnded;
+import dev.gavel.events.AuctionEvent.BidPlaced;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An ending waits on two commits, the close command's and then the end's: the task asks for each at once rather than
+ * letting it wait for the rest of the commit interval. Other decisions wait for the interval, as before.
+ */
+class EndingCommitTest {
+
+    private final ProcessorTask task = new ProcessorTask(T0);
+
+    @BeforeEach
+    void givenARunningAuctionWithABid() {
+        task.process(create().build());
+        task.process(bid().by(BOB).amount("12.00").build());
+    }
+
+    @Test
+    void anAcceptedBidWaitsForTheCommitInterval() {
+        assertThat(task.forwarded()).hasAtLeastOneElementOfType(BidPlaced.class);
+        assertThat(task.context.committed()).isFalse();
+    }
+
+    @Test
+    void writingACloseCommandAsksForACommitAtOnce() {
+        task.punctuate(ENDS_AT.plus(EngineSettings.defaults().closeGrace()));
+
+        assertThat(task.forwarded()).hasAtLeastOneElementOfType(CloseAuction.class);
+        assertThat(task.context.committed()).isTrue();
+    }
+
+    @Test
+    void endingAnAuctionAsksForACommitAtOnce() {
+        task.process(close().build());
+
+        assertThat(task.forwarded()).hasAtLeastOneElementOfType(AuctionEnded.class);
+        assertThat(task.context.committed()).isTrue();
+    }
+}
