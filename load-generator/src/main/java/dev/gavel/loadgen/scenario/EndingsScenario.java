@@ -1,5 +1,10 @@
 package dev.gavel.loadgen.scenario;
 
+import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.AuctionCommand.CloseAuction;
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionEvent.AuctionEnded;
+import dev.gavel.events.JsonSerde;
 import dev.gavel.events.Topics;
 import dev.gavel.loadgen.check.Failures;
 import dev.gavel.loadgen.check.RequestLedger;
@@ -14,11 +19,16 @@ import dev.gavel.loadgen.ws.WsConnection;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,6 +63,8 @@ public final class EndingsScenario extends Scenario {
     private final Map<String, Long> endsAt = new ConcurrentHashMap<>();
     private final Map<String, Boolean> bidAccepted = new ConcurrentHashMap<>();
     private final Map<String, Boolean> ended = new ConcurrentHashMap<>();
+    private final Map<String, Instant> endedSeen = new ConcurrentHashMap<>();
+    private final Map<String, Long> endedReadable = new ConcurrentHashMap<>();
     private final LatencyRecorder lateness = LatencyRecorder.withoutWarmup();
     private final LongAdder sold = new LongAdder();
     private final LongAdder unsold = new LongAdder();
@@ -75,10 +87,13 @@ public final class EndingsScenario extends Scenario {
         RequestLedger<String> bids = new RequestLedger<>(failures);
         long watermarksFrom;
         long startedNanos = System.nanoTime();
+        long startedMillis = System.currentTimeMillis();
+        Map<String, Long> closesWritten;
         double watermarksPerSecond;
         int partitions;
         try (Gateway gateway = new Gateway(context.gatewayUri(), context.ioThreads());
-                Kafka kafka = new Kafka(context.bootstrap())) {
+                Kafka kafka = new Kafka(context.bootstrap());
+                EndingsInTheLog log = new EndingsInTheLog(kafka)) {
             partitions = kafka.admin()
                     .describeTopics(List.of(Topics.AUCTION_COMMANDS))
                     .allTopicNames()
@@ -133,10 +148,12 @@ public final class EndingsScenario extends Scenario {
                 Gateway.closeAll(watchers);
             }
             failures.throwIfAny(name());
+            closesWritten = closesWritten(kafka, partitions, startedMillis);
             watermarksPerSecond = (watermarksSent(gateway, context.gatewayManagementUri()) - watermarksFrom)
                     / ((System.nanoTime() - startedNanos) / 1e9);
         }
         result.latency("lateness", "auction-ended at the client after endsAt", lateness.percentiles());
+        splitLateness(closesWritten, result);
         result.figure("sold", "Auctions ended SOLD (one bid each)", sold.sum(), "");
         result.figure("unsold", "Auctions ended UNSOLD (no bid)", unsold.sum(), "");
         result.figure(
@@ -147,6 +164,103 @@ public final class EndingsScenario extends Scenario {
         result.note("Lateness is measured against the wall clock (client and server on one machine). An auction is"
                 + " closed as soon as every gateway's watermark has passed its end (ADR 13), then the close is read"
                 + " back and decided: a watermark interval (20 ms near an end), two commits and a read-back.");
+    }
+
+    /**
+     * When the processor wrote each watched auction's {@code close-auction}: the record's timestamp, its wall clock at
+     * the decision to close (ADR 13). It splits an ending's lateness into the wait for the close (watermarks) and what
+     * follows it (two commits, a read-back, the gateway's delivery).
+     */
+    private Map<String, Long> closesWritten(Kafka kafka, int partitions, long fromMillis) {
+        Map<String, Long> written = new HashMap<>();
+        JsonSerde<AuctionCommand> commands = JsonSerde.commands();
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer()) {
+            List<TopicPartition> all = Kafka.partitions(Topics.AUCTION_COMMANDS, partitions);
+            consumer.assign(all);
+            Map<TopicPartition, Long> from = new HashMap<>();
+            all.forEach(partition -> from.put(partition, fromMillis));
+            Map<TopicPartition, OffsetAndTimestamp> start = consumer.offsetsForTimes(from);
+            Map<TopicPartition, Long> end = consumer.endOffsets(all);
+            for (TopicPartition partition : all) {
+                OffsetAndTimestamp first = start.get(partition);
+                consumer.seek(partition, first == null ? end.get(partition) : first.offset());
+            }
+            while (all.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Kafka.pollTimeout())) {
+                    if (endsAt.containsKey(record.key())
+                            && commands.deserialize(record.topic(), record.value()) instanceof CloseAuction) {
+                        written.put(record.key(), record.timestamp());
+                    }
+                }
+            }
+        }
+        return written;
+    }
+
+    private void splitLateness(Map<String, Long> closesWritten, Results.Builder result) {
+        LatencyRecorder toClose = LatencyRecorder.withoutWarmup();
+        LatencyRecorder toReadable = LatencyRecorder.withoutWarmup();
+        LatencyRecorder toClient = LatencyRecorder.withoutWarmup();
+        closesWritten.forEach((auctionId, writtenAt) -> {
+            toClose.recordMicros(TimeUnit.MILLISECONDS.toMicros(writtenAt - endsAt.get(auctionId)));
+            Long readableAt = endedReadable.get(auctionId);
+            if (readableAt != null) {
+                toReadable.recordMicros(TimeUnit.MILLISECONDS.toMicros(readableAt - writtenAt));
+                toClient.recordMicros(
+                        ChronoUnit.MICROS.between(Instant.ofEpochMilli(readableAt), endedSeen.get(auctionId)));
+            }
+        });
+        result.latency("close-written", "close-auction written by the processor, after endsAt", toClose.percentiles());
+        result.latency(
+                "ended-readable",
+                "auction-ended read from the log (read_committed), after the close was written",
+                toReadable.percentiles());
+        result.latency(
+                "ended-delivered",
+                "auction-ended at the client, after it was read from the log",
+                toClient.percentiles());
+        result.figure("closes", "close-auction commands found for the watched auctions", closesWritten.size(), "");
+    }
+
+    /** Tails {@code auction-events} as a downstream reader does, noting when each watched auction's end is readable. */
+    private final class EndingsInTheLog implements AutoCloseable {
+        private final Thread reader;
+        private volatile boolean running = true;
+
+        EndingsInTheLog(Kafka kafka) {
+            KafkaConsumer<String, byte[]> consumer = kafka.consumer();
+            List<TopicPartition> all = consumer.partitionsFor(Topics.AUCTION_EVENTS).stream()
+                    .map(info -> new TopicPartition(Topics.AUCTION_EVENTS, info.partition()))
+                    .toList();
+            consumer.assign(all);
+            consumer.seekToEnd(all);
+            all.forEach(consumer::position);
+            JsonSerde<AuctionEvent> events = JsonSerde.events();
+            reader = new Thread(
+                    () -> {
+                        try (consumer) {
+                            while (running) {
+                                var records = consumer.poll(Kafka.pollTimeout());
+                                long now = System.currentTimeMillis();
+                                for (ConsumerRecord<String, byte[]> record : records) {
+                                    if (endsAt.containsKey(record.key())
+                                            && events.deserialize(record.topic(), record.value())
+                                                    instanceof AuctionEnded) {
+                                        endedReadable.put(record.key(), now);
+                                    }
+                                }
+                            }
+                        }
+                    },
+                    "endings-in-the-log");
+            reader.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            reader.join();
+        }
     }
 
     /** How many watermarks the gateway has written since it started, from its metrics at {@code management}. */
@@ -176,6 +290,7 @@ public final class EndingsScenario extends Scenario {
                 failures.add("auction ended twice", event.auctionId());
                 return;
             }
+            endedSeen.put(event.auctionId(), now);
             lateness.recordMicros(ChronoUnit.MICROS.between(Instant.ofEpochMilli(due), now));
             boolean withBid = bidAccepted.containsKey(event.auctionId());
             String expected = withBid ? "SOLD" : "UNSOLD";

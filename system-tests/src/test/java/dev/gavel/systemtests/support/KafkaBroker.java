@@ -87,6 +87,8 @@ public final class KafkaBroker implements AutoCloseable {
                     Map.entry("group.initial.rebalance.delay.ms", "0"),
                     // The processors' 2 s sessions, as every deployment of Gavel allows them (docs/adr/0010).
                     Map.entry("group.min.session.timeout.ms", "1000"),
+                    // Commits that follow each other closely, as every deployment runs them (docs/adr/0013).
+                    Map.entry("add.partitions.to.txn.retry.backoff.ms", "2"),
                     Map.entry("auto.create.topics.enable", "false")));
             properties.putAll(overrides.apply(port, controllerPort));
             KafkaConfig config = KafkaConfig.fromProps(properties, false);
