@@ -51,7 +51,12 @@ class GatewayConfiguration {
     @Bean
     AuctionDirectory auctionDirectory(
             FrameWriter frames, GatewayProperties gateway, @Qualifier("streamFrameTimer") TimerThread timer) {
-        return new AuctionDirectory(frames, gateway.replayBufferSize(), gateway.streamFrameInterval(), timer);
+        return new AuctionDirectory(
+                frames,
+                gateway.replayBufferSize(),
+                gateway.streamFrameInterval(),
+                gateway.streamFramesPerSecond(),
+                timer);
     }
 
     @Bean

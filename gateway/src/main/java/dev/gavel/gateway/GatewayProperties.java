@@ -18,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  *     sent only the latest state of each auction instead of every event
  * @param streamFrameInterval the shortest time between two frames of one auction's stream to a subscriber: events
  *     that come faster go out together in one {@code events} frame; zero sends each event in a frame of its own
+ * @param streamFramesPerSecond the most frames a second one auction's stream is written to its subscribers of every
+ *     event: an auction with more of them than this budget allows at {@code streamFrameInterval} gets a longer
+ *     interval, its events in fewer, larger frames. Each frame is a socket write per viewer, the gateway's largest
+ *     cost, and beyond about 25,000 a second on two cores every viewer fell seconds behind (ADR 9, addendum)
  * @param replayBufferSize how many recent events per auction are kept to resume subscribers without a snapshot
  * @param endedAuctionTtl how long an ended auction stays in the gateway's directory
  * @param unknownAuctionWait how long a subscription to an auction not known yet waits for it to appear (another
@@ -39,6 +43,7 @@ public record GatewayProperties(
         @DefaultValue("2000") int sendQueueLimit,
         @DefaultValue("250ms") Duration conflateAfter,
         @DefaultValue("100ms") Duration streamFrameInterval,
+        @DefaultValue("20000") int streamFramesPerSecond,
         @DefaultValue("256") int replayBufferSize,
         @DefaultValue("10m") Duration endedAuctionTtl,
         @DefaultValue("2s") Duration unknownAuctionWait,
@@ -59,6 +64,7 @@ public record GatewayProperties(
         if (streamFrameInterval.isNegative()) {
             throw new IllegalArgumentException("gavel.gateway.stream-frame-interval must not be negative");
         }
+        requirePositive("stream-frames-per-second", streamFramesPerSecond);
         requirePositive("replay-buffer-size", replayBufferSize);
         requirePositive("ended-auction-ttl", endedAuctionTtl.toMillis());
         if (unknownAuctionWait.isNegative()) {

@@ -23,6 +23,7 @@ class GatewayPropertiesTest {
         int sendQueueLimit = 2000;
         Duration conflateAfter = Duration.ofMillis(250);
         Duration streamFrameInterval = Duration.ofMillis(100);
+        int streamFramesPerSecond = 20_000;
         int replayBufferSize = 256;
         Duration endedAuctionTtl = Duration.ofMinutes(10);
         Duration unknownAuctionWait = Duration.ofSeconds(2);
@@ -43,6 +44,7 @@ class GatewayPropertiesTest {
                     sendQueueLimit,
                     conflateAfter,
                     streamFrameInterval,
+                    streamFramesPerSecond,
                     replayBufferSize,
                     endedAuctionTtl,
                     unknownAuctionWait,
@@ -74,6 +76,7 @@ class GatewayPropertiesTest {
                 limit("send-time-limit", (s, v) -> s.sendTimeLimit = Duration.ofMillis(v)),
                 limit("send-queue-limit", (s, v) -> s.sendQueueLimit = v),
                 limit("conflate-after", (s, v) -> s.conflateAfter = Duration.ofMillis(v)),
+                limit("stream-frames-per-second", (s, v) -> s.streamFramesPerSecond = v),
                 limit("replay-buffer-size", (s, v) -> s.replayBufferSize = v),
                 limit("ended-auction-ttl", (s, v) -> s.endedAuctionTtl = Duration.ofMillis(v)),
                 limit("max-connections-per-user", (s, v) -> s.maxConnectionsPerUser = v),

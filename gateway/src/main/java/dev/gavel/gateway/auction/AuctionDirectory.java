@@ -34,10 +34,14 @@ public class AuctionDirectory {
 
     /**
      * @param frameInterval the shortest time between two frames of an auction's stream; zero sends every event at once
+     * @param framesPerSecond the most frames a second an auction's stream is written to its subscribers of every event;
+     *     more of them than that lengthens its frame interval
      */
-    public AuctionDirectory(FrameWriter frames, int replayLimit, Duration frameInterval, Scheduler scheduler) {
+    public AuctionDirectory(
+            FrameWriter frames, int replayLimit, Duration frameInterval, int framesPerSecond, Scheduler scheduler) {
         this.frames = frames;
-        this.settings = new LiveAuction.Settings(frames, replayLimit, frameInterval.toMillis(), scheduler);
+        this.settings =
+                new LiveAuction.Settings(frames, replayLimit, frameInterval.toMillis(), framesPerSecond, scheduler);
     }
 
     /**

@@ -37,9 +37,11 @@ final class LiveAuction {
 
     /**
      * What every auction's stream shares: how frames are written, how many recent events are kept, the shortest time
-     * between two frames (zero sends every event at once) and the timer that sends the events that waited.
+     * between two frames (zero sends every event at once), the most frames a second one auction's stream may cost its
+     * subscribers of every event, and the timer that sends the events that waited.
      */
-    record Settings(FrameWriter frames, int replayLimit, long frameIntervalMillis, Scheduler scheduler) {}
+    record Settings(
+            FrameWriter frames, int replayLimit, long frameIntervalMillis, int framesPerSecond, Scheduler scheduler) {}
 
     /** An event that followed: the auction after it, and who followed the auction when it was sent. */
     record Applied(AuctionView after, Set<Subscriber> following) {}
@@ -137,7 +139,7 @@ final class LiveAuction {
         remember(event);
         waiting.add(new Waiting(event.seq(), frames.encode(frames.forSubscribers(event))));
         long now = frames.now();
-        long due = lastFrameAt + settings.frameIntervalMillis();
+        long due = lastFrameAt + frameIntervalMillis();
         boolean ended = event instanceof AuctionEvent.AuctionEnded;
         if (now >= due || ended) {
             flush(now);
@@ -187,6 +189,15 @@ final class LiveAuction {
 
     synchronized boolean endedBefore(Instant cutoff) {
         return view.endedAt() != null && view.endedAt().isBefore(cutoff);
+    }
+
+    /**
+     * The shortest time between two frames: the gateway's interval, or longer where the auction has so many
+     * subscribers of every event that a frame per interval to each would pass the budget of frames a second. Every
+     * event still reaches every one of them, in fewer frames.
+     */
+    private long frameIntervalMillis() {
+        return Math.max(settings.frameIntervalMillis(), subscribers.size() * 1000L / settings.framesPerSecond());
     }
 
     private synchronized void flushWaiting() {

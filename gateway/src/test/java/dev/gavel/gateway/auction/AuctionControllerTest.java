@@ -44,7 +44,8 @@ class AuctionControllerTest {
 
     private final MutableClock clock = new MutableClock();
     private final FrameWriter frames = new FrameWriter(clock);
-    private final AuctionDirectory directory = new AuctionDirectory(frames, 16, Duration.ZERO, new ManualScheduler());
+    private final AuctionDirectory directory =
+            new AuctionDirectory(frames, 16, Duration.ZERO, Integer.MAX_VALUE, new ManualScheduler());
     private final CommandLog commands = new CommandLog(clock, COMMAND_BURST);
     private final AuctionController controller = new AuctionController(directory, commands.gateway());
     private final Problems problems = new Problems();

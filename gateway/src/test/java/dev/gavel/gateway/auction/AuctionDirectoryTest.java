@@ -36,7 +36,7 @@ class AuctionDirectoryTest {
 
     private final FrameWriter frames = spy(new FrameWriter(Times.fixedClock()));
     private final AuctionDirectory directory =
-            new AuctionDirectory(frames, REPLAY_LIMIT, Duration.ZERO, new ManualScheduler());
+            new AuctionDirectory(frames, REPLAY_LIMIT, Duration.ZERO, Integer.MAX_VALUE, new ManualScheduler());
     /** A restore cutoff that forgets no ended auction. */
     private static final Instant KEEP_ENDED = Instant.MIN;
 
@@ -207,7 +207,8 @@ class AuctionDirectoryTest {
 
         private final MutableClock clock = new MutableClock();
         private final ManualScheduler scheduler = new ManualScheduler();
-        private final AuctionDirectory paced = new AuctionDirectory(new FrameWriter(clock), 16, INTERVAL, scheduler);
+        private final AuctionDirectory paced =
+                new AuctionDirectory(new FrameWriter(clock), 16, INTERVAL, Integer.MAX_VALUE, scheduler);
 
         /** The lamp auction with one bid, sent to {@code viewer} as it came: the interval starts now. */
         private void lampWithAFreshBid() {
@@ -258,10 +259,48 @@ class AuctionDirectoryTest {
             assertThat(events.get(1).path("type").asString()).isEqualTo("auction-extended");
         }
 
+        /**
+         * The lamp auction under a budget of 20 frames a second, watched by {@code viewer} and three others (of the
+         * latest state if {@code othersLatest}), with a bid sent one interval ago.
+         */
+        private AuctionDirectory lampUnderAFrameBudget(boolean othersLatest) {
+            AuctionDirectory budgeted = new AuctionDirectory(new FrameWriter(clock), 16, INTERVAL, 20, scheduler);
+            budgeted.publish(lamp.created());
+            budgeted.subscribe(viewer, null, "lamp", null, false);
+            for (int i = 0; i < 3; i++) {
+                budgeted.subscribe(new RecordingSubscriber(), null, "lamp", null, othersLatest);
+            }
+            budgeted.publish(lamp.bid(BOB, 11_00));
+            clock.advance(INTERVAL);
+            return budgeted;
+        }
+
+        /** Four viewers of every event at 10 frames a second would take 40: a frame every 200 ms instead. */
+        @Test
+        void moreSubscribersThanTheFrameBudgetAllowsLengthenTheInterval() {
+            AuctionDirectory budgeted = lampUnderAFrameBudget(false);
+
+            budgeted.publish(lamp.bid(CAROL, 12_00));
+
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2));
+            assertThat(scheduler.tasks())
+                    .extracting(ManualScheduler.Task::delayMillis)
+                    .containsExactly(100L);
+        }
+
+        @Test
+        void subscribersOfTheLatestStateDoNotCountAgainstTheFrameBudget() {
+            AuctionDirectory budgeted = lampUnderAFrameBudget(true);
+
+            budgeted.publish(lamp.bid(CAROL, 12_00));
+
+            assertThat(viewer.frames()).containsExactly("snapshot#1", bidUpdated(2), bidUpdated(3));
+        }
+
         @Test
         void encodesEachEventAndEachFrameOfEventsOnceForAllSubscribers() {
             FrameWriter counted = spy(new FrameWriter(clock));
-            AuctionDirectory directory = new AuctionDirectory(counted, 16, INTERVAL, scheduler);
+            AuctionDirectory directory = new AuctionDirectory(counted, 16, INTERVAL, Integer.MAX_VALUE, scheduler);
             RecordingSubscriber other = new RecordingSubscriber();
             directory.publish(lamp.created());
             directory.subscribe(viewer, null, "lamp", null, false);
@@ -599,7 +638,8 @@ class AuctionDirectoryTest {
         @Test
         void afterTheEndKeepsOnlyTheLastEventsForResuming() {
             int bids = LiveAuction.ENDED_REPLAY_LIMIT + 10;
-            AuctionDirectory roomy = new AuctionDirectory(frames, bids + 10, Duration.ZERO, new ManualScheduler());
+            AuctionDirectory roomy =
+                    new AuctionDirectory(frames, bids + 10, Duration.ZERO, Integer.MAX_VALUE, new ManualScheduler());
             roomy.publish(lamp.created());
             for (int i = 1; i <= bids; i++) {
                 roomy.publish(lamp.bid(i % 2 == 1 ? BOB : CAROL, 10_00 + i * 100L));

@@ -58,7 +58,8 @@ class AuctionFeedTest {
 
     private final MutableClock clock = new MutableClock();
     private final FrameWriter frames = new FrameWriter(clock);
-    private final AuctionDirectory directory = new AuctionDirectory(frames, 16, Duration.ZERO, new ManualScheduler());
+    private final AuctionDirectory directory =
+            new AuctionDirectory(frames, 16, Duration.ZERO, Integer.MAX_VALUE, new ManualScheduler());
     private final StatsBoard board = new StatsBoard(directory, frames);
     private final CommandLog commands = new CommandLog(clock);
     /** The consumers the feed will take, one per attempt to read. */

@@ -20,7 +20,8 @@ final class RouterFixture {
 
     final MutableClock clock = new MutableClock();
     final FrameWriter frames = new FrameWriter(clock);
-    final AuctionDirectory directory = new AuctionDirectory(frames, 16, Duration.ZERO, new ManualScheduler());
+    final AuctionDirectory directory =
+            new AuctionDirectory(frames, 16, Duration.ZERO, Integer.MAX_VALUE, new ManualScheduler());
     final StatsBoard stats = new StatsBoard(directory, frames);
     final CommandLog commands = new CommandLog(clock, COMMAND_BURST);
     final ManualScheduler retries = new ManualScheduler();
