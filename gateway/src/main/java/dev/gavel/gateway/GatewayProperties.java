@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param streamFramesPerSecond the most frames a second one auction's stream is written to its subscribers of every
  *     event: an auction with more of them than this budget allows at {@code streamFrameInterval} gets a longer
  *     interval, its events in fewer, larger frames. Each frame is a socket write per viewer, the gateway's largest
- *     cost, and beyond about 25,000 a second on two cores every viewer fell seconds behind (ADR 9, addendum)
+ *     cost: on two cores, 50,000 a second left every viewer seconds behind, 20,000 within half a second (ADR 9)
  * @param replayBufferSize how many recent events per auction are kept to resume subscribers without a snapshot
  * @param endedAuctionTtl how long an ended auction stays in the gateway's directory
  * @param unknownAuctionWait how long a subscription to an auction not known yet waits for it to appear (another
