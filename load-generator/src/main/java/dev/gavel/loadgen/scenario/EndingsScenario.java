@@ -148,7 +148,7 @@ public final class EndingsScenario extends Scenario {
                 Gateway.closeAll(watchers);
             }
             failures.throwIfAny(name());
-            closesWritten = closesWritten(kafka, partitions, startedMillis);
+            closesWritten = closesWritten(kafka, startedMillis);
             watermarksPerSecond = (watermarksSent(gateway, context.gatewayManagementUri()) - watermarksFrom)
                     / ((System.nanoTime() - startedNanos) / 1e9);
         }
@@ -171,11 +171,11 @@ public final class EndingsScenario extends Scenario {
      * the decision to close (ADR 13). It splits an ending's lateness into the wait for the close (watermarks) and what
      * follows it (two commits, a read-back, the gateway's delivery).
      */
-    private Map<String, Long> closesWritten(Kafka kafka, int partitions, long fromMillis) {
+    private Map<String, Long> closesWritten(Kafka kafka, long fromMillis) {
         Map<String, Long> written = new HashMap<>();
         JsonSerde<AuctionCommand> commands = JsonSerde.commands();
         try (KafkaConsumer<String, byte[]> consumer = kafka.consumer()) {
-            List<TopicPartition> all = Kafka.partitions(Topics.AUCTION_COMMANDS, partitions);
+            List<TopicPartition> all = partitionsOf(consumer, Topics.AUCTION_COMMANDS);
             consumer.assign(all);
             Map<TopicPartition, Long> from = new HashMap<>();
             all.forEach(partition -> from.put(partition, fromMillis));
@@ -222,6 +222,12 @@ public final class EndingsScenario extends Scenario {
         result.figure("closes", "close-auction commands found for the watched auctions", closesWritten.size(), "");
     }
 
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+    }
+
     /** Tails {@code auction-events} as a downstream reader does, noting when each watched auction's end is readable. */
     private final class EndingsInTheLog implements AutoCloseable {
         private final Thread reader;
@@ -229,9 +235,7 @@ public final class EndingsScenario extends Scenario {
 
         EndingsInTheLog(Kafka kafka) {
             KafkaConsumer<String, byte[]> consumer = kafka.consumer();
-            List<TopicPartition> all = consumer.partitionsFor(Topics.AUCTION_EVENTS).stream()
-                    .map(info -> new TopicPartition(Topics.AUCTION_EVENTS, info.partition()))
-                    .toList();
+            List<TopicPartition> all = partitionsOf(consumer, Topics.AUCTION_EVENTS);
             consumer.assign(all);
             consumer.seekToEnd(all);
             all.forEach(consumer::position);

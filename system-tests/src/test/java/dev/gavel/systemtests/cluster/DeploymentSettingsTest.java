@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -31,6 +32,9 @@ class DeploymentSettingsTest {
 
     private static final Pattern NUMBER = Pattern.compile("^\\s*(\\d+)");
 
+    /** The settings of docs/operations.md, read once. */
+    private static List<Setting> documented;
+
     /** One documented setting: where it applies (the table's first column), its name and value. */
     record Setting(String where, String name, String value) {
 
@@ -43,9 +47,14 @@ class DeploymentSettingsTest {
         }
     }
 
+    @BeforeAll
+    static void readTheDocs() throws IOException {
+        documented = fromTheDocs();
+    }
+
     @Test
-    void theDocsListTheSettingsOfBothSections() throws IOException {
-        assertThat(documented())
+    void theDocsListTheSettingsOfBothSections() {
+        assertThat(documented)
                 .extracting(Setting::name)
                 .contains(
                         "add.partitions.to.txn.retry.backoff.ms",
@@ -124,7 +133,7 @@ class DeploymentSettingsTest {
      * The rows of the settings tables in docs/operations.md: "| where | `a` / `b` | 1 / 2 |", a value's first number
      * being the setting's value (the rest of the cell says why).
      */
-    static List<Setting> documented() throws IOException {
+    static List<Setting> fromTheDocs() throws IOException {
         List<Setting> settings = new ArrayList<>();
         for (String line : Files.readAllLines(ROOT.resolve("docs/operations.md"))) {
             Matcher row = ROW.matcher(line.strip());
@@ -147,14 +156,14 @@ class DeploymentSettingsTest {
         return settings;
     }
 
-    private static List<Setting> brokerSettings() throws IOException {
-        List<Setting> brokers = documented().stream().filter(Setting::ofBrokers).toList();
+    private static List<Setting> brokerSettings() {
+        List<Setting> brokers = documented.stream().filter(Setting::ofBrokers).toList();
         assertThat(brokers).isNotEmpty();
         return brokers;
     }
 
-    private static List<Setting> settingsOf(String where) throws IOException {
-        List<Setting> of = documented().stream()
+    private static List<Setting> settingsOf(String where) {
+        List<Setting> of = documented.stream()
                 .filter(setting -> setting.where().startsWith(where))
                 .toList();
         assertThat(of).as(where).isNotEmpty();
