@@ -76,6 +76,22 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         return of(ShowStats.class);
     }
 
+    public static JsonSerde<ShowCommand> showCommands() {
+        return of(ShowCommand.class);
+    }
+
+    public static JsonSerde<ShowEvent> showEvents() {
+        return of(ShowEvent.class);
+    }
+
+    public static JsonSerde<ShowNotice> showNotices() {
+        return of(ShowNotice.class);
+    }
+
+    public static JsonSerde<ShowView> showViews() {
+        return of(ShowView.class);
+    }
+
     /**
      * Writes {@code data} and marks the record with the schema version. A header copied from an input record is
      * replaced, never repeated. Tombstones have no schema and get no header.

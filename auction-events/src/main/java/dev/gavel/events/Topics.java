@@ -8,8 +8,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The Kafka topics of the contract. Every topic of the auctions is keyed by auction id; {@value #SHOW_STATS} is keyed
- * by statistic (see {@link ShowStats#key()}). docs/topics.md and docs/asyncapi.yaml describe them.
+ * The Kafka topics of the contract. Every topic of the auctions is keyed by auction id, every topic of the shows by
+ * show id; {@value #SHOW_STATS} is keyed by statistic (see {@link ShowStats#key()}). docs/topics.md and docs/asyncapi.yaml describe them.
  */
 public final class Topics {
 
@@ -31,6 +31,18 @@ public final class Topics {
     /** Analytics to everyone: live statistics of the show, computed from {@value #AUCTION_EVENTS}. Compacted. */
     public static final String SHOW_STATS = "show-stats";
 
+    /** Gateway to processor: what hosts and bidders asked of shows; also the ends of lots' auctions. */
+    public static final String SHOW_COMMANDS = "show-commands";
+
+    /** Processor to everyone: the public history of every show, {@code seq} contiguous per show. */
+    public static final String SHOW_EVENTS = "show-events";
+
+    /** Processor to gateway: private outcomes of show commands for their issuer (refusals, pre-bids taken). */
+    public static final String SHOW_NOTICES = "show-notices";
+
+    /** Compacted: the latest public snapshot of every show, for late joiners and the lobby. */
+    public static final String SHOW_STATE = "show-state";
+
     /**
      * Header on every record a Gavel service writes with {@link JsonSerde}: the major version of the schema of its
      * value, as decimal text ({@code "1"}). See docs/adr/0007-schema-version-in-a-header.md.
@@ -43,8 +55,17 @@ public final class Topics {
     /** Header on dead letters: where the record was read, as {@code topic-partition@offset}. */
     public static final String SOURCE_HEADER = "gavel-source";
 
-    public static final List<String> ALL =
-            List.of(AUCTION_COMMANDS, AUCTION_EVENTS, BID_REJECTIONS, AUCTION_STATE, AUCTION_COMMANDS_DLQ, SHOW_STATS);
+    public static final List<String> ALL = List.of(
+            AUCTION_COMMANDS,
+            AUCTION_EVENTS,
+            BID_REJECTIONS,
+            AUCTION_STATE,
+            AUCTION_COMMANDS_DLQ,
+            SHOW_STATS,
+            SHOW_COMMANDS,
+            SHOW_EVENTS,
+            SHOW_NOTICES,
+            SHOW_STATE);
 
     /** How long a compacted topic keeps a superseded value, so that a reader catching up still sees it. */
     static final String MIN_COMPACTION_LAG_MS = "60000";
@@ -61,7 +82,8 @@ public final class Topics {
     private Topics() {}
 
     /**
-     * The topics as services create them at startup when missing. {@value #AUCTION_STATE} is compacted;
+     * The topics as services create them at startup when missing. {@value #AUCTION_STATE} and {@value #SHOW_STATE} are
+     * compacted;
      * {@value #SHOW_STATS} is compacted and its keys of past minutes are also deleted after {@code retentionMs}; the
      * others are deleted after {@code retentionMs} (-1 keeps the command log forever, so it can always be replayed).
      */
@@ -89,7 +111,7 @@ public final class Topics {
                 .map(name -> new NewTopic(name, partitions, replicationFactor)
                         .configs(
                                 switch (name) {
-                                    case AUCTION_STATE -> compacted;
+                                    case AUCTION_STATE, SHOW_STATE -> compacted;
                                     case SHOW_STATS -> compactedAndRetained;
                                     default -> retained;
                                 }))

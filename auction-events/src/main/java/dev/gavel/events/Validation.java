@@ -69,6 +69,45 @@ public final class Validation {
         return null;
     }
 
+    /** The first problem with {@code create}, or null if it is a valid show. */
+    public static String problemWithShow(ShowCommand.CreateShow create) {
+        if (!LotIds.SHOW_ID.matcher(create.showId()).matches()) {
+            return "showId must be 1 to 64 letters, digits or '-'";
+        }
+        String title = create.title();
+        if (title == null || title.isBlank()) {
+            return "title is required";
+        }
+        if (title.codePointCount(0, title.length()) > TITLE_MAX_LENGTH) {
+            return "title must be at most " + TITLE_MAX_LENGTH + " characters";
+        }
+        if (create.scheduledStart() == null) {
+            return "scheduledStart is required";
+        }
+        return null;
+    }
+
+    /**
+     * The first problem with the lot {@code add} prepares, or null if it is valid: the bounds of an auction's title,
+     * description and prices, which its runs will be.
+     */
+    public static String problemWithLot(ShowCommand.AddLot add) {
+        return problemWithAuction(new CreateAuction(
+                add.commandId(),
+                LotIds.auctionId(add.showId(), 1, 1),
+                add.receivedAt(),
+                add.host(),
+                add.title(),
+                add.description(),
+                add.startingPriceCents(),
+                MIN_DURATION.toMillis(),
+                add.reservePriceCents(),
+                add.buyNowPriceCents(),
+                null,
+                null,
+                null));
+    }
+
     /** The first problem with the amounts of a bid, or null if they are valid. */
     public static String problemWithBid(Long amountCents, Long maxAmountCents) {
         if (amountCents == null && maxAmountCents == null) {
