@@ -43,6 +43,9 @@ public final class Topics {
     /** Compacted: the latest public snapshot of every show, for late joiners and the lobby. */
     public static final String SHOW_STATE = "show-state";
 
+    /** Show commands the processor could not read, with the error in a header. */
+    public static final String SHOW_COMMANDS_DLQ = "show-commands-dlq";
+
     /**
      * Header on every record a Gavel service writes with {@link JsonSerde}: the major version of the schema of its
      * value, as decimal text ({@code "1"}). See docs/adr/0007-schema-version-in-a-header.md.
@@ -65,7 +68,8 @@ public final class Topics {
             SHOW_COMMANDS,
             SHOW_EVENTS,
             SHOW_NOTICES,
-            SHOW_STATE);
+            SHOW_STATE,
+            SHOW_COMMANDS_DLQ);
 
     /** How long a compacted topic keeps a superseded value, so that a reader catching up still sees it. */
     static final String MIN_COMPACTION_LAG_MS = "60000";

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -208,14 +209,7 @@ public final class ProcessorScenario extends Scenario {
         TopicNames topics = topics(prefix);
         String minimalOut = prefix + "minimal-out";
         kafka.createTopics(
-                List.of(
-                        topics.commands(),
-                        topics.events(),
-                        topics.rejections(),
-                        topics.state(),
-                        topics.deadLetters(),
-                        minimalOut),
-                PARTITIONS);
+                Stream.concat(topics.all().stream(), Stream.of(minimalOut)).toList(), PARTITIONS);
         CommandPlan plan = new CommandPlan(
                 tag, commands, auctions, Instant.now().truncatedTo(ChronoUnit.MILLIS), BidIncrements.DEFAULT);
 
@@ -251,7 +245,16 @@ public final class ProcessorScenario extends Scenario {
 
     private static TopicNames topics(String prefix) {
         return new TopicNames(
-                prefix + "commands", prefix + "events", prefix + "rejections", prefix + "state", prefix + "dlq");
+                prefix + "commands",
+                prefix + "events",
+                prefix + "rejections",
+                prefix + "state",
+                prefix + "dlq",
+                prefix + "show-commands",
+                prefix + "show-events",
+                prefix + "show-notices",
+                prefix + "show-state",
+                prefix + "show-dlq");
     }
 
     private static EngineSettings settings(TopicNames topics) {
@@ -369,9 +372,7 @@ public final class ProcessorScenario extends Scenario {
     /** Command -> event latency: commands at a fixed rate into the running topology, outcomes read committed. */
     private void latency(Kafka kafka, String prefix, RunContext context, Results.Builder result) throws Exception {
         TopicNames topics = topics(prefix);
-        kafka.createTopics(
-                List.of(topics.commands(), topics.events(), topics.rejections(), topics.state(), topics.deadLetters()),
-                PARTITIONS);
+        kafka.createTopics(topics.all(), PARTITIONS);
         String tag = context.runId() + "-lat";
         JsonSerde<AuctionCommand> commandSerde = JsonSerde.commands();
         try (StreamsRunner runner = new StreamsRunner(

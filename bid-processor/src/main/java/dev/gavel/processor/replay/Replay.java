@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * prefix, and compares what it produces with what the live processor produced. Because every decision, endings
  * included, follows from the command log, the two must be identical: any difference is a determinism bug.
  *
- * <p>The replay reads the log up to where it ended when the replay started. Per auction, it compares the events (and
+ * <p>The replay reads both command logs (auctions' and shows') up to where they ended when the replay started. Per
+ * auction and per show, it compares the events (and
  * private rejections) both runs produced; when the live system is still running one side may be ahead, and only
  * the common part is compared unless {@code strict} asks for equal histories (a quiet system).
  */
@@ -67,8 +69,9 @@ public final class Replay {
         TopicNames topics = settings.topics();
         Path stateDir = Files.createTempDirectory(id);
         try (Admin admin = Admin.create(kafka)) {
-            Map<TopicPartition, Long> end = endOffsets(admin, topics.commands());
-            createOutputs(admin, topics, end.size());
+            Map<TopicPartition, Long> end = new HashMap<>(endOffsets(admin, topics.commands()));
+            end.putAll(endOffsets(admin, topics.showCommands()));
+            createOutputs(admin, topics, end.size() / 2);
             Properties config = new Properties();
             config.putAll(kafka);
             config.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
@@ -76,7 +79,12 @@ public final class Replay {
             config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
             config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-            log.info("Replaying {} up to {} with application id {}", topics.commands(), end, id);
+            log.info(
+                    "Replaying {} and {} up to {} with application id {}",
+                    topics.commands(),
+                    topics.showCommands(),
+                    end,
+                    id);
             try (KafkaStreams streams = new KafkaStreams(AuctionTopology.build(settings), config)) {
                 streams.start();
                 awaitCommitted(admin, id, end);
@@ -101,30 +109,46 @@ public final class Replay {
         Map<String, List<BidderNotice>> replayNotices =
                 LogReader.readByKey(kafka, replayed.rejections(), JsonSerde.notices());
         ReplayReport.Builder report = new ReplayReport.Builder(strict);
-        compareStreams("event", liveEvents, replayEvents, report);
-        compareStreams("rejection", liveNotices, replayNotices, report);
+        compareStreams("event", "auction", liveEvents, replayEvents, report);
+        compareStreams("rejection", "auction", liveNotices, replayNotices, report);
+        compareStreams(
+                "show event",
+                "show",
+                LogReader.readByKey(kafka, Topics.SHOW_EVENTS, JsonSerde.showEvents()),
+                LogReader.readByKey(kafka, replayed.showEvents(), JsonSerde.showEvents()),
+                report);
+        compareStreams(
+                "show notice",
+                "show",
+                LogReader.readByKey(kafka, Topics.SHOW_NOTICES, JsonSerde.showNotices()),
+                LogReader.readByKey(kafka, replayed.showNotices(), JsonSerde.showNotices()),
+                report);
         return report.build();
     }
 
     private <T> void compareStreams(
-            String kind, Map<String, List<T>> live, Map<String, List<T>> replayed, ReplayReport.Builder report) {
-        Set<String> auctions = new TreeSet<>(live.keySet());
-        auctions.addAll(replayed.keySet());
-        for (String auctionId : auctions) {
-            List<T> a = live.getOrDefault(auctionId, List.of());
-            List<T> b = replayed.getOrDefault(auctionId, List.of());
+            String kind,
+            String keyKind,
+            Map<String, List<T>> live,
+            Map<String, List<T>> replayed,
+            ReplayReport.Builder report) {
+        Set<String> keys = new TreeSet<>(live.keySet());
+        keys.addAll(replayed.keySet());
+        for (String key : keys) {
+            List<T> a = live.getOrDefault(key, List.of());
+            List<T> b = replayed.getOrDefault(key, List.of());
             int common = Math.min(a.size(), b.size());
             report.compared(kind, common);
             for (int i = 0; i < common; i++) {
                 if (!a.get(i).equals(b.get(i))) {
-                    report.difference(kind + " " + (i + 1) + " of auction " + auctionId + ": live " + a.get(i)
+                    report.difference(kind + " " + (i + 1) + " of " + keyKind + " " + key + ": live " + a.get(i)
                             + " but replay " + b.get(i));
                     break;
                 }
             }
             if (a.size() != b.size()) {
                 report.lengthMismatch(
-                        kind + "s of auction " + auctionId + ": live has " + a.size() + ", replay " + b.size());
+                        kind + "s of " + keyKind + " " + key + ": live has " + a.size() + ", replay " + b.size());
             }
         }
     }
@@ -141,10 +165,9 @@ public final class Replay {
 
     private static void createOutputs(Admin admin, TopicNames topics, int partitions)
             throws ExecutionException, InterruptedException {
-        List<NewTopic> outputs =
-                List.of(topics.events(), topics.rejections(), topics.state(), topics.deadLetters()).stream()
-                        .map(name -> new NewTopic(name, partitions, (short) -1))
-                        .toList();
+        List<NewTopic> outputs = topics.outputs().stream()
+                .map(name -> new NewTopic(name, partitions, (short) -1))
+                .toList();
         admin.createTopics(outputs).all().get();
     }
 

@@ -1,7 +1,5 @@
 package dev.gavel.processor.topology;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
@@ -11,7 +9,8 @@ import dev.gavel.events.AuctionEvent.AuctionEnded;
 import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
-import dev.gavel.events.Topics;
+import dev.gavel.events.LotIds;
+import dev.gavel.events.ShowCommand.LotAuctionEnded;
 import dev.gavel.kafka.logging.CommandLogContext;
 import dev.gavel.processor.auction.Auction;
 import dev.gavel.processor.auction.AuctionRules;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -178,7 +176,8 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         }
         for (AuctionEvent event : decision.events()) {
             send(AuctionTopology.EVENTS_SINK, auctionId, event, timestamp);
-            if (event instanceof AuctionEnded) {
+            if (event instanceof AuctionEnded ended) {
+                tellTheShow(ended, timestamp);
                 commitSoon();
             }
         }
@@ -195,6 +194,29 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
                 cached.remembered.add(command.commandId());
             }
         }
+    }
+
+    /**
+     * The end of a lot's auction is the show's to record: it is written to the show's command log in this transaction,
+     * so the show learns it exactly once. A replay finds it in the log already.
+     */
+    private void tellTheShow(AuctionEnded ended, long timestamp) {
+        if (!settings.scheduleEndings()) {
+            return;
+        }
+        LotIds.parse(ended.auctionId())
+                .ifPresent(lot -> send(
+                        AuctionTopology.SHOW_COMMANDS_SINK,
+                        lot.showId(),
+                        new LotAuctionEnded(
+                                "lot-end:" + ended.auctionId(),
+                                lot.showId(),
+                                ended.at(),
+                                ended.auctionId(),
+                                ended.outcome(),
+                                ended.winner(),
+                                ended.finalPriceCents()),
+                        timestamp));
     }
 
     private Cached cached(String auctionId) {
@@ -340,14 +362,6 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private void deadLetter(Record<String, byte[]> record, String error) {
         log.warn("Dead-lettering a record of {}: {}", settings.topics().commands(), error);
         metrics.deadLettered();
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add(Topics.ERROR_HEADER, error.getBytes(UTF_8));
-        context.recordMetadata()
-                .ifPresent(source -> headers.add(
-                        Topics.SOURCE_HEADER,
-                        (source.topic() + "-" + source.partition() + "@" + source.offset()).getBytes(UTF_8)));
-        context.forward(
-                new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
-                AuctionTopology.DEAD_LETTER_SINK);
+        DeadLetters.park(context, record, error, AuctionTopology.DEAD_LETTER_SINK);
     }
 }

@@ -7,8 +7,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The bid processor's topology, built by plain code: one source, one processor with its three stores, and one sink
- * per output topic. Every node and store is named, so that internal topic names never change by accident.
+ * The bid processor's topology, built by plain code: the auctions' engine (one source, one processor with its three
+ * stores, and one sink per output topic) and the shows' ({@link ShowTopology}). Every node and store is named, so that internal topic names never change by accident.
  */
 public final class AuctionTopology {
 
@@ -19,6 +19,7 @@ public final class AuctionTopology {
     public static final String STATE_SINK = "auction-state-sink";
     public static final String COMMANDS_SINK = "auction-commands-sink";
     public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+    public static final String SHOW_COMMANDS_SINK = "auction-engine-show-commands-sink";
 
     private AuctionTopology() {}
 
@@ -58,7 +59,9 @@ public final class AuctionTopology {
                 DEAD_LETTER_SINK, topics.deadLetters(), keys, Serdes.ByteArray().serializer(), PROCESSOR);
         if (settings.scheduleEndings()) {
             topology.addSink(COMMANDS_SINK, topics.commands(), keys, JsonSerde.commands(), PROCESSOR);
+            topology.addSink(SHOW_COMMANDS_SINK, topics.showCommands(), keys, JsonSerde.showCommands(), PROCESSOR);
         }
+        ShowTopology.addTo(topology, settings);
         return topology;
     }
 }

@@ -12,5 +12,11 @@ public final class StoreNames {
     /** Auction id and command id to the original outcome, for idempotency. */
     public static final String PROCESSED_COMMANDS = "processed-commands";
 
+    /** Show id to the whole show state, reserve prices and pre-bids included. */
+    public static final String SHOWS = "shows";
+
+    /** Show id and command id to the original outcome, for idempotency. */
+    public static final String SHOW_PROCESSED_COMMANDS = "show-processed-commands";
+
     private StoreNames() {}
 }

@@ -12,6 +12,7 @@ import dev.gavel.events.UserRef;
 import dev.gavel.processor.auction.Auction;
 import dev.gavel.processor.auction.Auction.Leader;
 import dev.gavel.processor.auction.ProcessedCommand;
+import dev.gavel.processor.show.Show;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -46,6 +47,14 @@ public final class StoreSerdes {
 
     public static Serde<Auction> auctions() {
         return binary(JsonSerde.of(Auction.class), FORMAT_2, StoreSerdes::writeAuction, StoreSerdes::readAuction);
+    }
+
+    /**
+     * Shows are JSON: a show takes a command now and then (a host's, a pre-bid), not one per bid, so the compact form
+     * of the auctions would buy little.
+     */
+    public static Serde<Show> shows() {
+        return JsonSerde.of(Show.class);
     }
 
     public static Serde<ProcessedCommand> processedCommands() {

@@ -6,6 +6,10 @@ import dev.gavel.events.AuctionView;
 import dev.gavel.events.BidIncrements;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.ShowCommand;
+import dev.gavel.events.ShowEvent;
+import dev.gavel.events.ShowNotice;
+import dev.gavel.events.ShowView;
 import dev.gavel.processor.auction.Auction;
 import dev.gavel.processor.fixtures.Commands.Builder;
 import java.io.IOException;
@@ -63,6 +67,13 @@ final class EngineDriver implements AutoCloseable {
     private final TestOutputTopic<String, AuctionView> states;
     private final TestOutputTopic<String, byte[]> deadLetters;
     private final TestOutputTopic<String, AuctionCommand> requested;
+    private final TestInputTopic<String, ShowCommand> showCommands;
+    private final TestInputTopic<String, byte[]> rawShowCommands;
+    private final TestOutputTopic<String, ShowEvent> showEvents;
+    private final TestOutputTopic<String, ShowNotice> showNotices;
+    private final TestOutputTopic<String, ShowView> showStates;
+    private final TestOutputTopic<String, byte[]> showDeadLetters;
+    private final TestOutputTopic<String, ShowCommand> requestedShowCommands;
     private Instant wallClock;
 
     EngineDriver(EngineSettings settings, Instant wallClock) {
@@ -88,6 +99,15 @@ final class EngineDriver implements AutoCloseable {
         this.states = driver.createOutputTopic(topics.state(), keyReader, JsonSerde.views());
         this.deadLetters = driver.createOutputTopic(topics.deadLetters(), keyReader, new ByteArrayDeserializer());
         this.requested = driver.createOutputTopic(topics.commands(), keyReader, JsonSerde.commands());
+        this.showCommands = driver.createInputTopic(topics.showCommands(), keys, JsonSerde.showCommands());
+        this.rawShowCommands = driver.createInputTopic(topics.showCommands(), keys, new ByteArraySerializer());
+        this.showEvents = driver.createOutputTopic(topics.showEvents(), keyReader, JsonSerde.showEvents());
+        this.showNotices = driver.createOutputTopic(topics.showNotices(), keyReader, JsonSerde.showNotices());
+        this.showStates = driver.createOutputTopic(topics.showState(), keyReader, JsonSerde.showViews());
+        this.showDeadLetters =
+                driver.createOutputTopic(topics.showDeadLetters(), keyReader, new ByteArrayDeserializer());
+        this.requestedShowCommands =
+                driver.createOutputTopic(topics.showCommands(), keyReader, JsonSerde.showCommands());
     }
 
     private static Path createStateRoot() {
@@ -144,6 +164,16 @@ final class EngineDriver implements AutoCloseable {
         send(command.build());
     }
 
+    /** Appends {@code command} to the shows' command log, keyed by its show, as the gateway does. */
+    void send(ShowCommand command) {
+        showCommands.pipeInput(new TestRecord<>(command.showId(), command, command.receivedAt()));
+    }
+
+    /** Appends a record to the shows' command log that the gateway would never write. */
+    void sendRawShowCommand(String key, byte[] value, Instant timestamp) {
+        rawShowCommands.pipeInput(new TestRecord<>(key, value, timestamp));
+    }
+
     /** Appends a gateway instance's watermark, as the gateway writes it to every partition. */
     void sendWatermark(String gatewayId, Instant receivedBefore) {
         send(gatewayId, new AuctionCommand.GatewayWatermark("watermark:" + gatewayId, gatewayId, receivedBefore));
@@ -180,6 +210,11 @@ final class EngineDriver implements AutoCloseable {
         states.readRecordsToList();
         deadLetters.readRecordsToList();
         requested.readRecordsToList();
+        showEvents.readRecordsToList();
+        showNotices.readRecordsToList();
+        showStates.readRecordsToList();
+        showDeadLetters.readRecordsToList();
+        requestedShowCommands.readRecordsToList();
     }
 
     /** The public events published since the last call. */
@@ -205,6 +240,31 @@ final class EngineDriver implements AutoCloseable {
     /** The commands the processor itself appended to the command log since the last call. */
     List<AuctionCommand> requestedCommands() {
         return requested.readValuesToList();
+    }
+
+    /** The shows' public events published since the last call. */
+    List<ShowEvent> showEvents() {
+        return showEvents.readValuesToList();
+    }
+
+    /** The shows' private notices published since the last call. */
+    List<ShowNotice> showNotices() {
+        return showNotices.readValuesToList();
+    }
+
+    /** The show snapshots published since the last call. */
+    List<ShowView> showStates() {
+        return showStates.readValuesToList();
+    }
+
+    /** The show commands dead-lettered since the last call, headers included. */
+    List<TestRecord<String, byte[]>> showDeadLetters() {
+        return showDeadLetters.readRecordsToList();
+    }
+
+    /** The show commands the processor itself appended to the shows' log since the last call. */
+    List<ShowCommand> requestedShowCommands() {
+        return requestedShowCommands.readValuesToList();
     }
 
     KeyValueStore<String, Auction> auctionStore() {

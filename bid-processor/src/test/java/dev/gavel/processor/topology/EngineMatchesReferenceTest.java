@@ -13,6 +13,7 @@ import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.Outcome;
 import dev.gavel.events.RejectionReason;
+import dev.gavel.processor.fixtures.Reasons;
 import dev.gavel.processor.reference.ReferenceAuctions.Answer;
 import dev.gavel.processor.topology.RandomSession.Exchange;
 import dev.gavel.processor.topology.RandomSession.Step;
@@ -79,7 +80,7 @@ class EngineMatchesReferenceTest {
         Stream.of(
                         Stream.of("auction-created", "bid-placed", "auction-extended"),
                         Stream.of(Outcome.values()).map(Outcome::name),
-                        Stream.of(RejectionReason.values()).map(RejectionReason::name),
+                        Reasons.ofAuctions().stream().map(RejectionReason::name),
                         Stream.of(Answer.Kind.CONFIRMED.name(), Answer.Kind.REPEATED.name()))
                 .flatMap(Function.identity())
                 .forEach(outcome -> coverage.check(outcome).count(count -> count > 0));
