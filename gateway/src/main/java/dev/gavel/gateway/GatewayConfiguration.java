@@ -2,6 +2,7 @@ package dev.gavel.gateway;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.ShowCommand;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.auth.AuthProperties;
@@ -16,6 +17,7 @@ import dev.gavel.gateway.command.WatermarkAnnouncer;
 import dev.gavel.gateway.feed.AuctionFeed;
 import dev.gavel.gateway.feed.ResultRouter;
 import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.show.ShowDirectory;
 import dev.gavel.gateway.threads.TimerThread;
 import dev.gavel.kafka.clients.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,6 +70,19 @@ class GatewayConfiguration {
     }
 
     @Bean
+    KafkaTemplate<String, ShowCommand> showCommandTemplate(KafkaClientSettings kafka, MeterRegistry meters) {
+        DefaultKafkaProducerFactory<String, ShowCommand> producers =
+                new DefaultKafkaProducerFactory<>(kafka.producer(), new StringSerializer(), JsonSerde.showCommands());
+        producers.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(producers);
+    }
+
+    @Bean
+    ShowDirectory showDirectory(FrameWriter frames) {
+        return new ShowDirectory(frames);
+    }
+
+    @Bean
     Receipts receipts(Clock clock) {
         return new Receipts(clock);
     }
@@ -75,11 +90,13 @@ class GatewayConfiguration {
     @Bean
     CommandService commandService(
             KafkaTemplate<String, AuctionCommand> commandTemplate,
+            KafkaTemplate<String, ShowCommand> showCommandTemplate,
             Receipts receipts,
             GatewayProperties gateway,
             Clock clock,
             MeterRegistry meters) {
-        return new CommandService(commandTemplate, receipts, gateway.replyTimeout(), clock, meters);
+        return new CommandService(
+                commandTemplate, showCommandTemplate, receipts, gateway.replyTimeout(), clock, meters);
     }
 
     @Bean
@@ -108,8 +125,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    ResultRouter resultRouter(AuctionDirectory directory, CommandService commands, StatsBoard board) {
-        return new ResultRouter(directory, commands, board);
+    ResultRouter resultRouter(
+            AuctionDirectory directory, ShowDirectory shows, CommandService commands, StatsBoard board) {
+        return new ResultRouter(directory, shows, commands, board);
     }
 
     @Bean
@@ -143,7 +161,8 @@ class GatewayConfiguration {
             MeterRegistry meters,
             AuthProperties auth,
             AuctionsProperties auctions,
-            AuctionDirectory directory) {
+            AuctionDirectory directory,
+            Clock clock) {
         return new CommandGateway(
                 commands,
                 replies,
@@ -151,7 +170,8 @@ class GatewayConfiguration {
                 receipts,
                 meters,
                 new Permissions(auth.sellers() == AuthProperties.Sellers.ROLE),
-                new OpenAuctionLimit(auctions.maxOpenPerSeller(), directory::openAuctionsOf));
+                new OpenAuctionLimit(auctions.maxOpenPerSeller(), directory::openAuctionsOf),
+                clock);
     }
 
     @Bean

@@ -64,10 +64,11 @@ class Problems {
 
     private static HttpStatus statusOf(String code) {
         return switch (code) {
-            case "INVALID_MESSAGE", "INVALID_AUCTION", "INVALID_AMOUNT" -> HttpStatus.BAD_REQUEST;
+            case "INVALID_MESSAGE", "INVALID_AUCTION", "INVALID_SHOW", "INVALID_LOT", "INVALID_AMOUNT" ->
+                HttpStatus.BAD_REQUEST;
             case "UNAUTHORIZED", "TOKEN_EXPIRED" -> HttpStatus.UNAUTHORIZED;
             case "FORBIDDEN", "NOT_MODERATOR" -> HttpStatus.FORBIDDEN;
-            case "AUCTION_NOT_FOUND" -> HttpStatus.NOT_FOUND;
+            case "AUCTION_NOT_FOUND", "SHOW_NOT_FOUND" -> HttpStatus.NOT_FOUND;
             case "MESSAGE_TOO_LARGE" -> HttpStatus.CONTENT_TOO_LARGE;
             case "RATE_LIMITED" -> HttpStatus.TOO_MANY_REQUESTS;
             case "UNAVAILABLE" -> HttpStatus.SERVICE_UNAVAILABLE;

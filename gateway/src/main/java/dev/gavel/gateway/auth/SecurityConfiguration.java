@@ -59,7 +59,13 @@ class SecurityConfiguration {
                             .permitAll();
                     requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/app/**", "/favicon.ico", "/error")
                             .permitAll();
-                    requests.requestMatchers(HttpMethod.GET, "/api/auctions", "/api/auctions/*", "/api/stats")
+                    requests.requestMatchers(
+                                    HttpMethod.GET,
+                                    "/api/auctions",
+                                    "/api/auctions/*",
+                                    "/api/shows",
+                                    "/api/shows/*",
+                                    "/api/stats")
                             .permitAll();
                     if (auth.anonymousViewers()) {
                         requests.requestMatchers(HttpMethod.GET, "/ws").permitAll();

@@ -1,8 +1,11 @@
 package dev.gavel.gateway.command;
 
 import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.AuctionLimits;
+import dev.gavel.events.LotIds;
 import dev.gavel.events.ModerationAction;
 import dev.gavel.events.Role;
+import dev.gavel.events.ShowCommand;
 import dev.gavel.events.UserRef;
 import dev.gavel.events.Validation;
 import dev.gavel.gateway.protocol.Amounts;
@@ -113,6 +116,145 @@ public final class CommandFactory {
         }
         String commandId = bid.bidId() == null ? newId() : retryableId(user, auctionId, bid.bidId());
         return new AuctionCommand.PlaceBid(commandId, auctionId, at, user, amount, maxAmount);
+    }
+
+    /**
+     * The show command for {@code request}, checked as far as the gateway can: ids, lot numbers and amounts, and the
+     * bounds of shows and lots. What depends on the show's state (the host, the lineup) is the processor's to judge.
+     *
+     * @throws ProtocolException for a malformed request, which never reaches the log
+     */
+    public ShowCommand toShowCommand(ClientMessage.ShowRequest request, UserRef user, Instant receivedAt) {
+        if (request instanceof ClientMessage.CreateShow create) {
+            return createShow(create, user, receivedAt);
+        }
+        String showId = showId(request.showId());
+        if (request instanceof ClientMessage.AddLot add) {
+            return addLot(add, showId, user, receivedAt);
+        }
+        if (request instanceof ClientMessage.RemoveLot remove) {
+            return new ShowCommand.RemoveLot(newId(), showId, receivedAt, user, lotNo(remove.lotNo()));
+        }
+        if (request instanceof ClientMessage.MoveLot move) {
+            if (move.position() == null || move.position() < 0) {
+                throw invalid("position is required: a place of the lineup, from 0");
+            }
+            return new ShowCommand.MoveLot(newId(), showId, receivedAt, user, lotNo(move.lotNo()), move.position());
+        }
+        if (request instanceof ClientMessage.StartShow) {
+            return new ShowCommand.StartShow(newId(), showId, receivedAt, user);
+        }
+        if (request instanceof ClientMessage.RunLot run) {
+            return runLot(run, showId, user, receivedAt);
+        }
+        if (request instanceof ClientMessage.PlacePreBid preBid) {
+            return preBid(preBid, showId, user, receivedAt);
+        }
+        return new ShowCommand.EndShow(newId(), showId, receivedAt, user);
+    }
+
+    private ShowCommand.CreateShow createShow(ClientMessage.CreateShow create, UserRef user, Instant at) {
+        if (create.scheduledStart() == null) {
+            throw invalidShow("scheduledStart is required (epoch millis)");
+        }
+        ShowCommand.CreateShow command = new ShowCommand.CreateShow(
+                newId(),
+                UUID.randomUUID().toString(),
+                at,
+                user,
+                create.title(),
+                Instant.ofEpochMilli(create.scheduledStart()));
+        String problem = Validation.problemWithShow(command);
+        if (problem != null) {
+            throw invalidShow(problem);
+        }
+        return command;
+    }
+
+    private ShowCommand.AddLot addLot(ClientMessage.AddLot add, String showId, UserRef user, Instant at) {
+        if (add.startingPrice() == null) {
+            throw invalidLot("startingPrice is required");
+        }
+        ShowCommand.AddLot command;
+        try {
+            command = new ShowCommand.AddLot(
+                    newId(),
+                    showId,
+                    at,
+                    user,
+                    add.title(),
+                    add.description(),
+                    Amounts.cents(add.startingPrice(), "startingPrice"),
+                    Amounts.cents(add.reservePrice(), "reservePrice"),
+                    Amounts.cents(add.buyNowPrice(), "buyNowPrice"));
+        } catch (InvalidAmountException e) {
+            throw invalidLot(e.getMessage());
+        }
+        String problem = Validation.problemWithLot(command);
+        if (problem != null) {
+            throw invalidLot(problem);
+        }
+        return command;
+    }
+
+    private ShowCommand.RunLot runLot(ClientMessage.RunLot run, String showId, UserRef user, Instant at) {
+        if (run.durationMs() == null) {
+            throw invalidLot("durationMs is required");
+        }
+        long duration = run.durationMs();
+        if (duration < AuctionLimits.MIN_DURATION.toMillis() || duration > AuctionLimits.MAX_DURATION.toMillis()) {
+            throw invalidLot("durationMs must be between " + AuctionLimits.MIN_DURATION.toMillis() + " (5 s) and "
+                    + AuctionLimits.MAX_DURATION.toMillis() + " (7 days)");
+        }
+        return new ShowCommand.RunLot(
+                newId(),
+                showId,
+                at,
+                user,
+                lotNo(run.lotNo()),
+                duration,
+                run.mode(),
+                run.softCloseMs(),
+                run.maxExtensionMs());
+    }
+
+    private ShowCommand.PlacePreBid preBid(ClientMessage.PlacePreBid preBid, String showId, UserRef user, Instant at) {
+        int lotNo = lotNo(preBid.lotNo());
+        if (preBid.bidId() != null && !ID.matcher(preBid.bidId()).matches()) {
+            throw invalid("bidId must be 1 to 64 letters, digits, '-' or '_'");
+        }
+        if (preBid.maxAmount() == null) {
+            throw new InvalidAmountException("a pre-bid needs a maxAmount");
+        }
+        long maxAmount = Amounts.cents(preBid.maxAmount(), "maxAmount");
+        String commandId = preBid.bidId() == null ? newId() : retryableId(user, showId + "/" + lotNo, preBid.bidId());
+        return new ShowCommand.PlacePreBid(commandId, showId, at, user, lotNo, maxAmount);
+    }
+
+    /** @throws ProtocolException unless {@code showId} is a well-formed show id */
+    public static String showId(String showId) {
+        if (showId == null) {
+            throw invalid("showId is required");
+        }
+        if (!LotIds.SHOW_ID.matcher(showId).matches()) {
+            throw invalid("showId must be 1 to 64 letters, digits or '-'");
+        }
+        return showId;
+    }
+
+    private static int lotNo(Integer lotNo) {
+        if (lotNo == null || lotNo < 1) {
+            throw invalid("lotNo is required: the number the show gave the lot, from 1");
+        }
+        return lotNo;
+    }
+
+    private static ProtocolException invalidShow(String message) {
+        return new ProtocolException(ErrorCode.INVALID_SHOW, message);
+    }
+
+    private static ProtocolException invalidLot(String message) {
+        return new ProtocolException(ErrorCode.INVALID_LOT, message);
     }
 
     /** The same user retrying the same bid id on the same auction yields the same command id. */

@@ -2,6 +2,7 @@ package dev.gavel.gateway.command;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.Role;
+import dev.gavel.events.ShowCommand;
 import dev.gavel.events.UserRef;
 import dev.gavel.gateway.protocol.Amounts.InvalidAmountException;
 import dev.gavel.gateway.protocol.ClientMessage;
@@ -9,6 +10,7 @@ import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.protocol.ProtocolException;
 import dev.gavel.gateway.protocol.ServerMessage;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,7 @@ public class CommandGateway {
     private final Permissions permissions;
     private final OpenAuctionLimit openAuctions;
     private final CommandFactory factory = new CommandFactory();
+    private final Clock clock;
 
     public CommandGateway(
             CommandService commands,
@@ -36,7 +39,9 @@ public class CommandGateway {
             Receipts receipts,
             MeterRegistry meters,
             Permissions permissions,
-            OpenAuctionLimit openAuctions) {
+            OpenAuctionLimit openAuctions,
+            Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.replies = replies;
         this.limits = limits;
@@ -83,7 +88,38 @@ public class CommandGateway {
         });
     }
 
+    /**
+     * Submits a show command as {@code user}, received now: the same command rate, permissions and checks, to the
+     * shows' log. An amount no pre-bid could have is answered at once and never reaches the log.
+     *
+     * @return the reply, once the outcome is known
+     * @throws ProtocolException for a request refused before anything is produced
+     */
+    public CompletableFuture<ServerMessage> submit(UserRef user, Set<Role> roles, ClientMessage.ShowRequest request) {
+        if (!limits.tryCommand(user.id())) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many commands: slow down");
+        }
+        permissions.check(roles, request);
+        ShowCommand command;
+        try {
+            command = factory.toShowCommand(request, user, clock.instant());
+        } catch (InvalidAmountException e) {
+            return CompletableFuture.completedFuture(replies.invalidAmount(request, e.getMessage()));
+        }
+        return commands.submit(command).thenApply(outcome -> {
+            countRejection(outcome);
+            return replies.to(request, outcome);
+        });
+    }
+
     private void countRejection(CommandOutcome outcome) {
+        if (outcome instanceof CommandOutcome.ShowRejected rejected) {
+            meters.counter(
+                            "gavel.commands.rejected",
+                            "reason",
+                            rejected.notice().reason().name())
+                    .increment();
+        }
         if (outcome instanceof CommandOutcome.Rejected rejected) {
             meters.counter(
                             "gavel.commands.rejected",

@@ -1,6 +1,7 @@
 package dev.gavel.gateway.command;
 
 import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.ShowCommand;
 import dev.gavel.events.Topics;
 import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.kafka.logging.CommandLogContext;
@@ -28,6 +29,7 @@ public class CommandService {
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
 
     private final KafkaTemplate<String, AuctionCommand> kafka;
+    private final KafkaTemplate<String, ShowCommand> showKafka;
     private final Receipts receipts;
     private final Duration replyTimeout;
     private final Clock clock;
@@ -36,11 +38,13 @@ public class CommandService {
 
     public CommandService(
             KafkaTemplate<String, AuctionCommand> kafka,
+            KafkaTemplate<String, ShowCommand> showKafka,
             Receipts receipts,
             Duration replyTimeout,
             Clock clock,
             MeterRegistry meters) {
         this.kafka = kafka;
+        this.showKafka = showKafka;
         this.receipts = receipts;
         this.replyTimeout = replyTimeout;
         this.clock = clock;
@@ -49,20 +53,22 @@ public class CommandService {
 
     /** A command produced and waiting for its outcome; retries of one command id share one wait. */
     private final class Pending {
-        final AuctionCommand command;
+        final String commandId;
+        final String commandType;
         final long startedNanos = System.nanoTime();
         final long deadlineMillis;
         final List<CompletableFuture<CommandOutcome>> waiters = new CopyOnWriteArrayList<>();
 
-        Pending(AuctionCommand command) {
-            this.command = command;
+        Pending(String commandId, String commandType) {
+            this.commandId = commandId;
+            this.commandType = commandType;
             this.deadlineMillis = clock.millis() + replyTimeout.toMillis();
         }
 
         void answer(CommandOutcome outcome) {
             Timer.builder("gavel.commands")
                     .description("Command round trip through Kafka, from produce to outcome")
-                    .tag("type", command.commandType())
+                    .tag("type", commandType)
                     .tag("outcome", outcomeTag(outcome))
                     .publishPercentileHistogram()
                     .register(meters)
@@ -73,51 +79,76 @@ public class CommandService {
 
     public CompletableFuture<CommandOutcome> submit(AuctionCommand command) {
         try (CommandLogContext ignored = CommandLogContext.of(command.auctionId(), command.commandId())) {
-            return waitFor(command);
+            return waitFor(
+                    command.commandId(),
+                    command.commandType(),
+                    () -> produce(command),
+                    () -> receipts.settled(command.receivedAt()));
         }
     }
 
-    private CompletableFuture<CommandOutcome> waitFor(AuctionCommand command) {
+    /** A show command: to the shows' log, keyed by show. Watermarks are the auctions' log's: no receipt is taken. */
+    public CompletableFuture<CommandOutcome> submit(ShowCommand command) {
+        try (CommandLogContext ignored = CommandLogContext.of(command.showId(), command.commandId())) {
+            return waitFor(command.commandId(), command.commandType(), () -> produce(command), () -> {});
+        }
+    }
+
+    private CompletableFuture<CommandOutcome> waitFor(
+            String commandId, String commandType, Runnable produce, Runnable joined) {
         CompletableFuture<CommandOutcome> outcome = new CompletableFuture<>();
         Pending[] created = {null};
         // compute() is atomic with complete()'s remove(): a waiter is either answered with the pending entry or starts
         // a new one, whose repeated command the processor answers with the original outcome.
-        pending.compute(command.commandId(), (id, existing) -> {
-            Pending entry = existing != null ? existing : (created[0] = new Pending(command));
+        pending.compute(commandId, (id, existing) -> {
+            Pending entry = existing != null ? existing : (created[0] = new Pending(commandId, commandType));
             entry.waiters.add(outcome);
             return entry;
         });
         if (created[0] != null) {
-            produce(created[0]);
+            produce.run();
         } else {
             // A retry that joins the wait of the same command already produced: nothing of it is written.
-            receipts.settled(command.receivedAt());
+            joined.run();
         }
         return outcome;
     }
 
-    private void produce(Pending entry) {
-        AuctionCommand command = entry.command;
+    private void produce(AuctionCommand command) {
         try {
             kafka.send(Topics.AUCTION_COMMANDS, command.auctionId(), command).whenComplete((result, error) -> {
                 receipts.settled(command.receivedAt());
                 if (error != null) {
                     // On the producer's thread, outside the caller's logging context.
                     try (CommandLogContext ignored = CommandLogContext.of(command.auctionId(), command.commandId())) {
-                        unavailable(command, error);
+                        unavailable(command.commandId(), error);
                     }
                 }
             });
         } catch (RuntimeException e) {
             receipts.settled(command.receivedAt());
-            unavailable(command, e);
+            unavailable(command.commandId(), e);
         }
     }
 
-    private void unavailable(AuctionCommand command, Throwable error) {
-        log.warn("Could not produce command {}: {}", command.commandId(), error.toString());
+    private void produce(ShowCommand command) {
+        try {
+            showKafka.send(Topics.SHOW_COMMANDS, command.showId(), command).whenComplete((result, error) -> {
+                if (error != null) {
+                    try (CommandLogContext ignored = CommandLogContext.of(command.showId(), command.commandId())) {
+                        unavailable(command.commandId(), error);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            unavailable(command.commandId(), e);
+        }
+    }
+
+    private void unavailable(String commandId, Throwable error) {
+        log.warn("Could not produce command {}: {}", commandId, error.toString());
         complete(
-                command.commandId(),
+                commandId,
                 new CommandOutcome.Failed(
                         ErrorCode.UNAVAILABLE,
                         "the auction service cannot be reached right now; the command may not have been recorded"));
@@ -129,7 +160,7 @@ public class CommandService {
         pending.values().stream()
                 .filter(entry -> entry.deadlineMillis <= now)
                 .forEach(entry -> complete(
-                        entry.command.commandId(),
+                        entry.commandId,
                         new CommandOutcome.Failed(
                                 ErrorCode.TIMEOUT,
                                 "no outcome yet; the command is recorded and will still be decided")));
@@ -157,6 +188,8 @@ public class CommandService {
         if (outcome instanceof CommandOutcome.Failed failed) {
             return failed.code().name().toLowerCase();
         }
-        return outcome instanceof CommandOutcome.Rejected ? "rejected" : "accepted";
+        return outcome instanceof CommandOutcome.Rejected || outcome instanceof CommandOutcome.ShowRejected
+                ? "rejected"
+                : "accepted";
     }
 }

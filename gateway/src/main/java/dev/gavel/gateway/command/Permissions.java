@@ -30,6 +30,13 @@ public final class Permissions {
         }
     }
 
+    /** @throws ProtocolException with {@link ErrorCode#FORBIDDEN} if {@code roles} do not allow {@code request} */
+    public void check(Set<Role> roles, ClientMessage.ShowRequest request) {
+        if (request instanceof ClientMessage.CreateShow && sellingNeedsRole && !roles.contains(Role.SELLER)) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "hosting a show needs the seller role");
+        }
+    }
+
     /** The role a moderator acts in, stamped on their commands: admin before moderator; null for anyone else. */
     static Role moderatingRole(Set<Role> roles) {
         if (roles.contains(Role.ADMIN)) {

@@ -30,8 +30,8 @@ import org.springframework.kafka.core.MicrometerConsumerListener;
  * event and every private outcome, so any instance can serve any auction and answer any command it produced. What
  * each record means is the {@link ResultRouter}'s business.
  *
- * <p>At start it pins the end of the event topics, then loads the compacted {@code auction-state} topic up to its end,
- * then follows the events from the pinned positions. Every event committed before the pin is in the state it loaded;
+ * <p>At start it pins the end of the event topics (auctions' and shows'), then loads the compacted {@code
+ * auction-state} and {@code show-state} topics up to their end, then follows the events from the pinned positions. Every event committed before the pin is in the state it loaded;
  * every later one is read; an event in both is skipped by its seq. The compacted {@code show-stats} topic is read from
  * its beginning and followed. Only committed results are read.
  */
@@ -150,8 +150,11 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
     private void catchUp(Consumer<String, byte[]> kafka) {
         List<TopicPartition> live = new ArrayList<>(partitions(kafka, Topics.AUCTION_EVENTS));
         live.addAll(partitions(kafka, Topics.BID_REJECTIONS));
+        live.addAll(partitions(kafka, Topics.SHOW_EVENTS));
+        live.addAll(partitions(kafka, Topics.SHOW_NOTICES));
         List<TopicPartition> statistics = partitions(kafka, Topics.SHOW_STATS);
-        List<TopicPartition> state = partitions(kafka, Topics.AUCTION_STATE);
+        List<TopicPartition> state = new ArrayList<>(partitions(kafka, Topics.AUCTION_STATE));
+        state.addAll(partitions(kafka, Topics.SHOW_STATE));
         List<TopicPartition> all = new ArrayList<>(live);
         all.addAll(statistics);
         all.addAll(state);
@@ -166,7 +169,8 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         int restored = 0;
         while (running && !reached(kafka, end)) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                if (record.topic().equals(Topics.AUCTION_STATE)) {
+                if (record.topic().equals(Topics.AUCTION_STATE)
+                        || record.topic().equals(Topics.SHOW_STATE)) {
                     results.restore(record, forgetEndedBefore);
                     restored++;
                 } else {

@@ -6,12 +6,18 @@ import dev.gavel.events.BidderNotice;
 import dev.gavel.events.BidderNotice.CommandConfirmed;
 import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.ShowEvent;
+import dev.gavel.events.ShowNotice;
+import dev.gavel.events.ShowNotice.ShowCommandConfirmed;
+import dev.gavel.events.ShowNotice.ShowCommandRejected;
 import dev.gavel.events.ShowStats;
+import dev.gavel.events.ShowView;
 import dev.gavel.events.Topics;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.command.CommandService;
+import dev.gavel.gateway.show.ShowDirectory;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -29,29 +35,38 @@ public class ResultRouter {
     private static final Logger log = LoggerFactory.getLogger(ResultRouter.class);
 
     private final AuctionDirectory directory;
+    private final ShowDirectory shows;
     private final CommandService commands;
     private final StatsBoard board;
     private final JsonSerde<AuctionEvent> events = JsonSerde.events();
     private final JsonSerde<BidderNotice> notices = JsonSerde.notices();
     private final JsonSerde<AuctionView> views = JsonSerde.views();
     private final JsonSerde<ShowStats> stats = JsonSerde.stats();
+    private final JsonSerde<ShowEvent> showEvents = JsonSerde.showEvents();
+    private final JsonSerde<ShowNotice> showNotices = JsonSerde.showNotices();
+    private final JsonSerde<ShowView> showViews = JsonSerde.showViews();
 
-    public ResultRouter(AuctionDirectory directory, CommandService commands, StatsBoard board) {
+    public ResultRouter(AuctionDirectory directory, ShowDirectory shows, CommandService commands, StatsBoard board) {
         this.directory = directory;
+        this.shows = shows;
         this.commands = commands;
         this.board = board;
     }
 
-    /** Loads a snapshot of {@code auction-state}; see {@link AuctionDirectory#restore}. */
+    /** Loads a snapshot of {@code auction-state} or {@code show-state}; see {@link AuctionDirectory#restore}. */
     void restore(ConsumerRecord<String, byte[]> record, Instant forgetEndedBefore) {
         try {
+            if (record.topic().equals(Topics.SHOW_STATE)) {
+                shows.restore(record.key(), showViews.deserialize(record.topic(), record.value()));
+                return;
+            }
             directory.restore(record.key(), views.deserialize(record.topic(), record.value()), forgetEndedBefore);
         } catch (SerializationException e) {
             log.warn("Skipping unreadable snapshot at {}-{}@{}", record.topic(), record.partition(), record.offset());
         }
     }
 
-    /** Takes a record of {@code auction-events}, {@code bid-rejections} or {@code show-stats}. */
+    /** Takes a record of the auctions' or shows' events or private outcomes, or of {@code show-stats}. */
     void route(ConsumerRecord<String, byte[]> record) {
         try {
             if (record.topic().equals(Topics.AUCTION_EVENTS)) {
@@ -62,6 +77,15 @@ public class ResultRouter {
                 }
             } else if (record.topic().equals(Topics.SHOW_STATS)) {
                 board.apply(stats.deserialize(record.topic(), record.value()));
+            } else if (record.topic().equals(Topics.SHOW_EVENTS)) {
+                ShowEvent event = showEvents.deserialize(record.topic(), record.value());
+                ShowView after = shows.publish(event);
+                if (after != null) {
+                    commands.complete(event.commandId(), new CommandOutcome.ShowAccepted(event, after));
+                }
+            } else if (record.topic().equals(Topics.SHOW_NOTICES)) {
+                ShowNotice notice = showNotices.deserialize(record.topic(), record.value());
+                commands.complete(notice.commandId(), outcomeOf(notice));
             } else {
                 BidderNotice notice = notices.deserialize(record.topic(), record.value());
                 commands.complete(notice.commandId(), outcomeOf(notice));
@@ -74,6 +98,14 @@ public class ResultRouter {
     /** How many auctions the directory holds. */
     int auctions() {
         return directory.size();
+    }
+
+    private CommandOutcome outcomeOf(ShowNotice notice) {
+        if (notice instanceof ShowCommandRejected rejected) {
+            return new CommandOutcome.ShowRejected(rejected);
+        }
+        return new CommandOutcome.ShowConfirmed(
+                (ShowCommandConfirmed) notice, shows.find(notice.showId()).orElse(null));
     }
 
     private CommandOutcome outcomeOf(BidderNotice notice) {

@@ -23,7 +23,17 @@ import java.math.BigDecimal;
     @JsonSubTypes.Type(ClientMessage.Unsubscribe.class),
     @JsonSubTypes.Type(ClientMessage.SubscribeLobby.class),
     @JsonSubTypes.Type(ClientMessage.UnsubscribeLobby.class),
-    @JsonSubTypes.Type(ClientMessage.Ping.class)
+    @JsonSubTypes.Type(ClientMessage.Ping.class),
+    @JsonSubTypes.Type(ClientMessage.CreateShow.class),
+    @JsonSubTypes.Type(ClientMessage.AddLot.class),
+    @JsonSubTypes.Type(ClientMessage.RemoveLot.class),
+    @JsonSubTypes.Type(ClientMessage.MoveLot.class),
+    @JsonSubTypes.Type(ClientMessage.StartShow.class),
+    @JsonSubTypes.Type(ClientMessage.RunLot.class),
+    @JsonSubTypes.Type(ClientMessage.PlacePreBid.class),
+    @JsonSubTypes.Type(ClientMessage.EndShow.class),
+    @JsonSubTypes.Type(ClientMessage.SubscribeShow.class),
+    @JsonSubTypes.Type(ClientMessage.UnsubscribeShow.class)
 })
 public sealed interface ClientMessage {
 
@@ -32,6 +42,13 @@ public sealed interface ClientMessage {
 
     /** A message that asks the processor to change something; it gets exactly one reply. */
     sealed interface Command extends ClientMessage {}
+
+    /** A command to a show; like any command it gets exactly one reply. */
+    sealed interface ShowRequest extends ClientMessage {
+
+        /** The show it is for; null only for {@link CreateShow}, whose id the gateway gives. */
+        String showId();
+    }
 
     @JsonTypeName("create-auction")
     record CreateAuction(
@@ -82,4 +99,64 @@ public sealed interface ClientMessage {
     /** Answered with {@code pong}: lets a client measure round trip and clock skew. */
     @JsonTypeName("ping")
     record Ping(String requestId) implements ClientMessage {}
+
+    /** A seller announces a show, which they host; {@code scheduledStart} in epoch millis. */
+    @JsonTypeName("create-show")
+    record CreateShow(String requestId, String title, Long scheduledStart) implements ShowRequest {
+
+        @Override
+        public String showId() {
+            return null;
+        }
+    }
+
+    @JsonTypeName("add-lot")
+    record AddLot(
+            String requestId,
+            String showId,
+            String title,
+            String description,
+            BigDecimal startingPrice,
+            BigDecimal reservePrice,
+            BigDecimal buyNowPrice)
+            implements ShowRequest {}
+
+    @JsonTypeName("remove-lot")
+    record RemoveLot(String requestId, String showId, Integer lotNo) implements ShowRequest {}
+
+    @JsonTypeName("move-lot")
+    record MoveLot(String requestId, String showId, Integer lotNo, Integer position) implements ShowRequest {}
+
+    @JsonTypeName("start-show")
+    record StartShow(String requestId, String showId) implements ShowRequest {}
+
+    /** The host runs a lot now, with the timer and mode chosen now. */
+    @JsonTypeName("run-lot")
+    record RunLot(
+            String requestId,
+            String showId,
+            Integer lotNo,
+            Long durationMs,
+            AuctionMode mode,
+            Long softCloseMs,
+            Long maxExtensionMs)
+            implements ShowRequest {}
+
+    /** A maximum bid on a lot that has not run yet; {@code bidId} makes it safe to retry, as for bids. */
+    @JsonTypeName("place-pre-bid")
+    record PlacePreBid(String requestId, String showId, Integer lotNo, BigDecimal maxAmount, String bidId)
+            implements ShowRequest {}
+
+    @JsonTypeName("end-show")
+    record EndShow(String requestId, String showId) implements ShowRequest {}
+
+    /**
+     * A show's snapshot, then every change of it; the viewer also follows whichever lot runs, as it starts, with
+     * {@code updates} as for {@code subscribe}. {@code lastSeq}: the show's last seq the client saw.
+     */
+    @JsonTypeName("subscribe-show")
+    record SubscribeShow(String requestId, String showId, Long lastSeq, String updates) implements ClientMessage {}
+
+    @JsonTypeName("unsubscribe-show")
+    record UnsubscribeShow(String requestId, String showId) implements ClientMessage {}
 }

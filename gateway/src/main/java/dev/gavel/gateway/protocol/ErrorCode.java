@@ -20,6 +20,9 @@ public enum ErrorCode {
     AUCTION_NOT_FOUND,
     /** The auction fields are out of bounds. */
     INVALID_AUCTION,
+    INVALID_SHOW,
+    INVALID_LOT,
+    SHOW_NOT_FOUND,
     /** Kafka could not be reached: the command may not have been recorded. Retry with the same bidId to be safe. */
     UNAVAILABLE,
     /** No outcome arrived in time: the command was recorded and will still be decided. */

@@ -34,7 +34,11 @@ import tools.jackson.databind.util.RawValue;
     @JsonSubTypes.Type(ServerMessage.Unsubscribed.class),
     @JsonSubTypes.Type(ServerMessage.Stats.class),
     @JsonSubTypes.Type(ServerMessage.Pong.class),
-    @JsonSubTypes.Type(ServerMessage.Error.class)
+    @JsonSubTypes.Type(ServerMessage.Error.class),
+    @JsonSubTypes.Type(ServerMessage.ShowAccepted.class),
+    @JsonSubTypes.Type(ServerMessage.PreBidAccepted.class),
+    @JsonSubTypes.Type(ServerMessage.ShowSnapshot.class),
+    @JsonSubTypes.Type(ServerMessage.ShowUpdated.class)
 })
 public sealed interface ServerMessage {
 
@@ -197,5 +201,56 @@ public sealed interface ServerMessage {
     @JsonTypeName("error")
     record Error(
             @JsonInclude(JsonInclude.Include.NON_NULL) String requestId, String code, String message, long serverTime)
+            implements ServerMessage {}
+
+    /**
+     * A host's show command was carried out: {@code command} is its type, {@code seq} the show event that recorded it,
+     * {@code lotNo} the lot it concerned (for add-lot, the new lot's number), {@code show} the show after it.
+     */
+    @JsonTypeName("show-accepted")
+    record ShowAccepted(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+            String showId,
+            String command,
+            long seq,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer lotNo,
+            ShowDto show,
+            boolean repeated,
+            long serverTime)
+            implements ServerMessage {}
+
+    /** Your pre-bid is kept, privately, until the lot runs; a later one of yours on the same lot replaces it. */
+    @JsonTypeName("pre-bid-accepted")
+    record PreBidAccepted(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+            String showId,
+            int lotNo,
+            BigDecimal maxAmount,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String bidId,
+            boolean repeated,
+            long serverTime)
+            implements ServerMessage {}
+
+    /** The whole show: on subscribe-show, or with {@code resync} when the client's lastSeq is behind. */
+    @JsonTypeName("show-snapshot")
+    record ShowSnapshot(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+            ShowDto show,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean resync,
+            long serverTime)
+            implements ServerMessage {}
+
+    /**
+     * The show changed: {@code change} is the show event's type ({@code lot-started}, {@code lot-ended}, ...), {@code
+     * lotNo} the lot it concerned, {@code show} the whole show after it. {@code seq} grows by exactly one.
+     */
+    @JsonTypeName("show-updated")
+    record ShowUpdated(
+            String showId,
+            long seq,
+            String change,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer lotNo,
+            ShowDto show,
+            long serverTime)
             implements ServerMessage {}
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -42,6 +43,9 @@ public final class ClientSession implements Subscriber {
     private final long conflateAfterMillis;
     private final Clock clock;
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    /** Show id to the auction of its running lot, which the session follows for it. */
+    private final Map<String, String> shows = new ConcurrentHashMap<>();
+
     private final SessionListener listener;
     private final Bucket messageLimit;
     private final MessageAssembler assembler;
@@ -116,6 +120,11 @@ public final class ClientSession implements Subscriber {
 
     public boolean tokenExpiredAt(Instant now) {
         return tokenExpiresAt != null && !now.isBefore(tokenExpiresAt);
+    }
+
+    /** The shows this session watches, each with the lot's auction it follows for it (empty before the first lot). */
+    public Map<String, String> shows() {
+        return shows;
     }
 
     public Set<String> subscriptions() {

@@ -1,6 +1,5 @@
 package dev.gavel.gateway.session;
 
-import dev.gavel.events.UserRef;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandFactory;
@@ -11,6 +10,7 @@ import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.ProtocolException;
 import dev.gavel.gateway.protocol.ServerMessage;
+import dev.gavel.gateway.show.ShowDirectory;
 import dev.gavel.gateway.threads.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +27,7 @@ final class MessageRouter {
     static final long SUBSCRIBE_RETRY_MILLIS = 100;
 
     private final AuctionDirectory directory;
+    private final ShowDirectory shows;
     private final StatsBoard stats;
     private final CommandGateway commands;
     private final FrameWriter frames;
@@ -45,6 +46,7 @@ final class MessageRouter {
      */
     MessageRouter(
             AuctionDirectory directory,
+            ShowDirectory shows,
             StatsBoard stats,
             CommandGateway commands,
             FrameWriter frames,
@@ -54,6 +56,7 @@ final class MessageRouter {
             int messageBurst,
             long maxMessageBytes) {
         this.directory = directory;
+        this.shows = shows;
         this.stats = stats;
         this.commands = commands;
         this.frames = frames;
@@ -100,6 +103,8 @@ final class MessageRouter {
 
     /** Ends every subscription of a session that closed. */
     void closed(ClientSession session) {
+        session.shows().keySet().forEach(showId -> shows.unsubscribe(session, showId));
+        session.shows().clear();
         session.subscriptions().forEach(auctionId -> directory.unsubscribe(session, auctionId));
         session.subscriptions().clear();
         directory.unsubscribeLobby(session);
@@ -109,6 +114,20 @@ final class MessageRouter {
         String requestId = message.requestId();
         if (message instanceof ClientMessage.Command command) {
             submit(session, command);
+        } else if (message instanceof ClientMessage.ShowRequest request) {
+            signedIn(session);
+            commands.submit(session.user(), session.roles(), request).thenAccept(reply -> reply(session, reply));
+        } else if (message instanceof ClientMessage.SubscribeShow subscribe) {
+            subscribeShow(session, subscribe);
+        } else if (message instanceof ClientMessage.UnsubscribeShow unsubscribe) {
+            String showId = CommandFactory.showId(unsubscribe.showId());
+            shows.unsubscribe(session, showId);
+            String followed = session.shows().remove(showId);
+            if (followed != null && !followed.isEmpty()) {
+                directory.unsubscribe(session, followed);
+                session.subscriptions().remove(followed);
+            }
+            reply(session, new ServerMessage.Unsubscribed(requestId, "show:" + showId, frames.now()));
         } else if (message instanceof ClientMessage.Subscribe subscribe) {
             subscribe(session, subscribe);
         } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
@@ -129,15 +148,76 @@ final class MessageRouter {
     }
 
     private void submit(ClientSession session, ClientMessage.Command request) {
-        UserRef user = session.user();
-        if (user == null) {
+        signedIn(session);
+        commands.submit(session.user(), session.roles(), request).thenAccept(reply -> reply(session, reply));
+    }
+
+    private void signedIn(ClientSession session) {
+        if (session.user() == null) {
             throw new ProtocolException(ErrorCode.UNAUTHORIZED, "sign in to bid or sell");
         }
         if (session.tokenExpiredAt(clock.instant())) {
             throw new ProtocolException(
                     ErrorCode.TOKEN_EXPIRED, "your sign-in has expired: sign in again to bid (you can keep watching)");
         }
-        commands.submit(user, session.roles(), request).thenAccept(reply -> reply(session, reply));
+    }
+
+    private void subscribeShow(ClientSession session, ClientMessage.SubscribeShow request) {
+        String showId = CommandFactory.showId(request.showId());
+        if (request.lastSeq() != null && request.lastSeq() < 0) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "lastSeq must not be negative");
+        }
+        boolean latestOnly = latestOnly(request.updates());
+        session.shows().putIfAbsent(showId, "");
+        subscribeShowWhenKnown(session, request, showId, latestOnly, clock.millis() + unknownAuctionWaitMillis);
+    }
+
+    /** As {@link #subscribeWhenKnown}: a show created through another instance a moment ago may not be read yet. */
+    private void subscribeShowWhenKnown(
+            ClientSession session,
+            ClientMessage.SubscribeShow request,
+            String showId,
+            boolean latestOnly,
+            long deadlineMillis) {
+        if (!session.shows().containsKey(showId)
+                || shows.subscribe(
+                        session,
+                        request.requestId(),
+                        showId,
+                        request.lastSeq(),
+                        auctionId -> followLot(session, showId, auctionId, latestOnly))) {
+            return;
+        }
+        if (clock.millis() >= deadlineMillis) {
+            session.shows().remove(showId);
+            refuse(session, request.requestId(), ErrorCode.SHOW_NOT_FOUND, "there is no show " + showId);
+            return;
+        }
+        retries.schedule(
+                () -> subscribeShowWhenKnown(session, request, showId, latestOnly, deadlineMillis),
+                SUBSCRIBE_RETRY_MILLIS);
+    }
+
+    /**
+     * Moves a viewer of a show onto the auction of the lot that started: off the previous lot's, which has ended, and
+     * onto the new one's as for {@code subscribe} (its creation may reach this instance just after the show's news).
+     */
+    private void followLot(ClientSession session, String showId, String auctionId, boolean latestOnly) {
+        String previous = session.shows().replace(showId, auctionId);
+        if (previous == null || previous.equals(auctionId)) {
+            return;
+        }
+        if (!previous.isEmpty()) {
+            directory.unsubscribe(session, previous);
+            session.subscriptions().remove(previous);
+        }
+        session.subscriptions().add(auctionId);
+        subscribeWhenKnown(
+                session,
+                new ClientMessage.Subscribe(null, auctionId, null, latestOnly ? "latest" : "every"),
+                auctionId,
+                latestOnly,
+                clock.millis() + unknownAuctionWaitMillis);
     }
 
     private void subscribe(ClientSession session, ClientMessage.Subscribe request) {

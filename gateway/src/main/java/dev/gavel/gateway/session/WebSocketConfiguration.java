@@ -6,6 +6,7 @@ import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.command.RateLimits;
 import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.show.ShowDirectory;
 import dev.gavel.gateway.threads.TimerThread;
 import dev.gavel.gateway.threads.WorkerThreads;
 import io.micrometer.core.instrument.Gauge;
@@ -60,6 +61,7 @@ class WebSocketConfiguration {
     @Bean
     MessageRouter messageRouter(
             AuctionDirectory directory,
+            ShowDirectory shows,
             StatsBoard stats,
             CommandGateway commands,
             FrameWriter frames,
@@ -67,6 +69,7 @@ class WebSocketConfiguration {
             Clock clock) {
         return new MessageRouter(
                 directory,
+                shows,
                 stats,
                 commands,
                 frames,

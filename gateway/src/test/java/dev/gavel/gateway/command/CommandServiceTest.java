@@ -16,6 +16,7 @@ import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.RejectionReason;
+import dev.gavel.events.ShowCommand;
 import dev.gavel.events.Topics;
 import dev.gavel.gateway.protocol.ErrorCode;
 import dev.gavel.gateway.testing.AuctionHistory;
@@ -49,7 +50,11 @@ class CommandServiceTest {
     private final MutableClock clock = new MutableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Receipts receipts = new Receipts(clock);
-    private final CommandService service = new CommandService(kafka, receipts, REPLY_TIMEOUT, clock, meters);
+
+    @SuppressWarnings("unchecked")
+    private final KafkaTemplate<String, ShowCommand> showKafka = mock(KafkaTemplate.class);
+
+    private final CommandService service = new CommandService(kafka, showKafka, receipts, REPLY_TIMEOUT, clock, meters);
     private final AuctionHistory lamp = AuctionHistory.open("lamp");
 
     @BeforeEach

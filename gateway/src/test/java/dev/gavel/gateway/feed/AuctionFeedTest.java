@@ -19,6 +19,7 @@ import dev.gavel.gateway.auction.Subscriber;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.TextFrame;
+import dev.gavel.gateway.show.ShowDirectory;
 import dev.gavel.gateway.testing.AuctionHistory;
 import dev.gavel.gateway.testing.CommandLog;
 import dev.gavel.gateway.testing.Frames;
@@ -54,6 +55,9 @@ class AuctionFeedTest {
     private static final TopicPartition REJECTIONS = new TopicPartition(Topics.BID_REJECTIONS, 0);
     private static final TopicPartition STATS = new TopicPartition(Topics.SHOW_STATS, 0);
     private static final TopicPartition STATE = new TopicPartition(Topics.AUCTION_STATE, 0);
+    private static final TopicPartition SHOW_EVENTS = new TopicPartition(Topics.SHOW_EVENTS, 0);
+    private static final TopicPartition SHOW_NOTICES = new TopicPartition(Topics.SHOW_NOTICES, 0);
+    private static final TopicPartition SHOW_STATE = new TopicPartition(Topics.SHOW_STATE, 0);
     private static final Duration ENDED_AUCTION_TTL = Duration.ofMinutes(10);
 
     private final MutableClock clock = new MutableClock();
@@ -67,7 +71,7 @@ class AuctionFeedTest {
 
     private final AuctionFeed feed = new AuctionFeed(
             consumers::removeFirst,
-            new ResultRouter(directory, commands.service(), board),
+            new ResultRouter(directory, new ShowDirectory(frames), commands.service(), board),
             () -> clock.instant().minus(ENDED_AUCTION_TTL));
 
     private final AuctionHistory lamp = AuctionHistory.of("lamp");
@@ -88,13 +92,28 @@ class AuctionFeedTest {
                 .as("the feed polls the state topic only when it holds something")
                 .isNotEmpty();
         MockConsumer<String, byte[]> kafka = new MockConsumer<>("latest");
-        for (TopicPartition partition : List.of(EVENTS, REJECTIONS, STATS, STATE)) {
+        for (TopicPartition partition :
+                List.of(EVENTS, REJECTIONS, STATS, STATE, SHOW_EVENTS, SHOW_NOTICES, SHOW_STATE)) {
             kafka.updatePartitions(
                     partition.topic(), List.of(new PartitionInfo(partition.topic(), 0, null, null, null)));
         }
-        kafka.updateBeginningOffsets(Map.of(EVENTS, 0L, REJECTIONS, 0L, STATS, 0L, STATE, 0L));
-        kafka.updateEndOffsets(
-                Map.of(EVENTS, committedEvents, REJECTIONS, 0L, STATS, 0L, STATE, (long) snapshots.length));
+        kafka.updateBeginningOffsets(Map.of(
+                EVENTS, 0L, REJECTIONS, 0L, STATS, 0L, STATE, 0L, SHOW_EVENTS, 0L, SHOW_NOTICES, 0L, SHOW_STATE, 0L));
+        kafka.updateEndOffsets(Map.of(
+                EVENTS,
+                committedEvents,
+                REJECTIONS,
+                0L,
+                STATS,
+                0L,
+                STATE,
+                (long) snapshots.length,
+                SHOW_EVENTS,
+                0L,
+                SHOW_NOTICES,
+                0L,
+                SHOW_STATE,
+                0L));
         kafka.schedulePollTask(() -> {
             for (int offset = 0; offset < snapshots.length; offset++) {
                 AuctionView snapshot = snapshots[offset];
@@ -329,7 +348,8 @@ class AuctionFeedTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> seqOf("lamp") == 3);
             assertThat(first.closed()).isTrue();
-            assertThat(second.assignment()).containsExactlyInAnyOrder(EVENTS, REJECTIONS, STATS);
+            assertThat(second.assignment())
+                    .containsExactlyInAnyOrder(EVENTS, REJECTIONS, STATS, SHOW_EVENTS, SHOW_NOTICES);
             assertThat(second.position(EVENTS)).isEqualTo(3);
         }
     }

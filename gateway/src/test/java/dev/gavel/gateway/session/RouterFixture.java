@@ -3,6 +3,7 @@ package dev.gavel.gateway.session;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.protocol.FrameWriter;
+import dev.gavel.gateway.show.ShowDirectory;
 import dev.gavel.gateway.testing.CommandLog;
 import dev.gavel.gateway.testing.ManualScheduler;
 import dev.gavel.gateway.testing.MutableClock;
@@ -22,11 +23,13 @@ final class RouterFixture {
     final FrameWriter frames = new FrameWriter(clock);
     final AuctionDirectory directory =
             new AuctionDirectory(frames, 16, Duration.ZERO, Integer.MAX_VALUE, new ManualScheduler());
+    final ShowDirectory shows = new ShowDirectory(frames);
     final StatsBoard stats = new StatsBoard(directory, frames);
     final CommandLog commands = new CommandLog(clock, COMMAND_BURST);
     final ManualScheduler retries = new ManualScheduler();
     final MessageRouter router = new MessageRouter(
             directory,
+            shows,
             stats,
             commands.gateway(),
             frames,

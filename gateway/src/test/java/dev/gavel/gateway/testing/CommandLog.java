@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.RejectionReason;
+import dev.gavel.events.ShowCommand;
 import dev.gavel.gateway.command.CommandGateway;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.command.CommandService;
@@ -42,6 +43,9 @@ public final class CommandLog {
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, AuctionCommand> kafka = mock(KafkaTemplate.class);
 
+    @SuppressWarnings("unchecked")
+    private final KafkaTemplate<String, ShowCommand> showKafka = mock(KafkaTemplate.class);
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CommandService service;
     private final CommandGateway gateway;
@@ -58,11 +62,19 @@ public final class CommandLog {
     /** With the permissions and the limit of open auctions the test sets. */
     public CommandLog(Clock clock, int commandBurst, Permissions permissions, OpenAuctionLimit openAuctions) {
         when(kafka.send(anyString(), anyString(), any())).thenReturn(new CompletableFuture<>());
+        when(showKafka.send(anyString(), anyString(), any())).thenReturn(new CompletableFuture<>());
         Receipts receipts = new Receipts(clock);
-        service = new CommandService(kafka, receipts, REPLY_TIMEOUT, clock, meters);
+        service = new CommandService(kafka, showKafka, receipts, REPLY_TIMEOUT, clock, meters);
         RateLimits limits = new RateLimits(20, commandBurst, 50, 100);
         gateway = new CommandGateway(
-                service, new Replies(new FrameWriter(clock)), limits, receipts, meters, permissions, openAuctions);
+                service,
+                new Replies(new FrameWriter(clock)),
+                limits,
+                receipts,
+                meters,
+                permissions,
+                openAuctions,
+                clock);
     }
 
     public CommandGateway gateway() {
@@ -81,6 +93,13 @@ public final class CommandLog {
     public List<AuctionCommand> produced() {
         ArgumentCaptor<AuctionCommand> commands = ArgumentCaptor.forClass(AuctionCommand.class);
         verify(kafka, atLeast(0)).send(anyString(), anyString(), commands.capture());
+        return commands.getAllValues();
+    }
+
+    /** Every show command produced so far, oldest first. */
+    public List<ShowCommand> producedShowCommands() {
+        ArgumentCaptor<ShowCommand> commands = ArgumentCaptor.forClass(ShowCommand.class);
+        verify(showKafka, atLeast(0)).send(anyString(), anyString(), commands.capture());
         return commands.getAllValues();
     }
 
