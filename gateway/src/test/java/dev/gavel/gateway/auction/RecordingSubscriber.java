@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /** A subscriber that keeps every frame it is given, with the latest-state supplier that came with it. */
-final class RecordingSubscriber implements Subscriber {
+public final class RecordingSubscriber implements Subscriber {
 
-    record Delivery(String auctionId, TextFrame frame, Supplier<TextFrame> latestState) {}
+    public record Delivery(String auctionId, TextFrame frame, Supplier<TextFrame> latestState) {}
 
     private final List<Delivery> deliveries = new ArrayList<>();
 
@@ -19,24 +19,24 @@ final class RecordingSubscriber implements Subscriber {
         deliveries.add(new Delivery(auctionId, frame, latestState));
     }
 
-    List<Delivery> deliveries() {
+    public List<Delivery> deliveries() {
         return deliveries;
     }
 
     /** Each frame as {@code type#seq}, e.g. {@code snapshot#1, bid-updated#2}. */
-    List<String> frames() {
+    public List<String> frames() {
         return deliveries.stream().map(d -> Frames.describe(d.frame().text())).toList();
     }
 
-    JsonNode frame(int index) {
+    public JsonNode frame(int index) {
         return Frames.read(deliveries.get(index).frame().text());
     }
 
-    Delivery last() {
+    public Delivery last() {
         return deliveries.get(deliveries.size() - 1);
     }
 
-    void clear() {
+    public void clear() {
         deliveries.clear();
     }
 }
