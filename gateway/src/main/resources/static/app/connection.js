@@ -25,6 +25,7 @@ export class Connection {
     this.statusListeners = new Set();
     this.pending = new Map(); // requestId -> {message, resolve, timer, resend}
     this.auctions = new Map(); // auctionId -> {lastSeq: () => number, onError}
+    this.shows = new Map(); // showId -> {lastSeq: () => number or null, onError}
     this.lobby = false;
     this.attempt = 0;
     this.ws = null;
@@ -110,6 +111,20 @@ export class Connection {
     }
   }
 
+  /** Follows a show until unwatchShow; the gateway also follows its running lot for the page. */
+  watchShow(showId, lastSeq, onError) {
+    this.shows.set(showId, {lastSeq, onError});
+    if (this.online) {
+      this.subscribeShow(showId);
+    }
+  }
+
+  unwatchShow(showId) {
+    if (this.shows.delete(showId) && this.online) {
+      this.send({type: 'unsubscribe-show', showId});
+    }
+  }
+
   watchLobby(on) {
     if (this.lobby !== on) {
       this.lobby = on;
@@ -144,6 +159,9 @@ export class Connection {
       for (const auctionId of this.auctions.keys()) {
         this.subscribe(auctionId);
       }
+      for (const showId of this.shows.keys()) {
+        this.subscribeShow(showId);
+      }
       for (const entry of this.pending.values()) {
         this.send(entry.message);
       }
@@ -173,6 +191,16 @@ export class Connection {
     const entry = this.auctions.get(auctionId);
     this.request({type: 'subscribe', auctionId, lastSeq: entry.lastSeq()}).then((reply) => {
       if (reply.type === 'error' && !reply.local && this.auctions.get(auctionId) === entry) {
+        entry.onError(reply);
+      }
+    });
+  }
+
+  subscribeShow(showId) {
+    const entry = this.shows.get(showId);
+    const lastSeq = entry.lastSeq();
+    this.request({type: 'subscribe-show', showId, ...(lastSeq === null ? {} : {lastSeq})}).then((reply) => {
+      if (reply.type === 'error' && !reply.local && this.shows.get(showId) === entry) {
         entry.onError(reply);
       }
     });

@@ -6,7 +6,7 @@
 // with the list, and live from the lobby channel at most once a second.
 import {serverNow} from './clock.js';
 import {fill, h, setText} from './dom.js';
-import {money, timeLeft} from './format.js';
+import {clockTime, money, timeLeft} from './format.js';
 import {statsPanel} from './stats.js';
 
 const REFRESH_MS = 5000;
@@ -24,6 +24,9 @@ export function lobbyView({conn}) {
   let statsPushedAt = 0;
 
   const list = h('ul', {class: 'lobby-list', testid: 'lobby-list'});
+  const showList = h('ul', {class: 'show-list', testid: 'show-list'});
+  const showsSection = h('section', {class: 'lobby-shows', testid: 'lobby-shows', hidden: true, 'aria-labelledby': 'shows-heading'},
+    h('h2', {id: 'shows-heading'}, 'Shows'), showList);
   const empty = h('p', {class: 'panel muted', testid: 'lobby-empty', hidden: true},
     'No live auctions right now. ', h('a', {href: '#/sell'}, 'Sell something!'));
   const status = h('p', {class: 'muted lobby-status', testid: 'lobby-status'});
@@ -32,6 +35,7 @@ export function lobbyView({conn}) {
     h('div', {class: 'lobby-head'},
       h('h1', {id: 'lobby-heading'}, 'Live auctions'),
       h('a', {class: 'button primary', href: '#/sell', testid: 'lobby-sell'}, 'Sell an item')),
+    showsSection,
     stats.node,
     status,
     empty,
@@ -54,8 +58,10 @@ export function lobbyView({conn}) {
     clearTimeout(refreshTimer);
     const requestedAt = Date.now();
     try {
-      const [page, current] = await Promise.all([getJson(`api/auctions?page=0&size=${PAGE_SIZE}`), getJson('api/stats')]);
+      const [page, current, shows] = await Promise.all([
+        getJson(`api/auctions?page=0&size=${PAGE_SIZE}`), getJson('api/stats'), getJson('api/shows?page=0&size=20')]);
       if (!disposed) {
+        renderShows(shows.items.filter((show) => show.status !== 'ENDED'));
         totalItems = page.totalItems;
         merge(page.items, requestedAt);
         // A push that arrived while the request was out is newer.
@@ -148,6 +154,19 @@ export function lobbyView({conn}) {
     const shown = cards.size;
     setText(status, totalItems > shown ? `Showing the ${shown} auctions ending soonest of ${totalItems}.` : '');
     tick();
+  }
+
+  /** Live and upcoming shows, as cards to join; refreshed with the list (a show changes a few times a minute). */
+  function renderShows(shows) {
+    showsSection.hidden = shows.length === 0;
+    fill(showList, ...shows.map((show) => h('li', {class: 'card show-card', testid: 'show-item', 'data-show-id': show.id},
+      h('a', {class: 'card-link', href: `#/show/${encodeURIComponent(show.id)}`},
+        h('h3', {class: 'card-title', testid: 'show-item-title'}, show.title),
+        h('div', {class: 'card-meta'},
+          h('span', {class: show.status === 'LIVE' ? 'badge live' : 'badge', testid: 'show-item-status'},
+            show.status === 'LIVE' ? 'LIVE' : `Starts ${clockTime(show.scheduledStart)}`),
+          h('span', {}, `${show.lineup.length} lot${show.lineup.length === 1 ? '' : 's'}`)),
+        h('div', {class: 'card-foot'}, h('span', {class: 'muted'}, `hosted by ${show.host.name}`))))));
   }
 
   function tick() {

@@ -1,11 +1,12 @@
 // Starts the page: who is signed in, the connection, the offline banner and the hash routes
-// #/ (lobby), #/sell and #/auction/<id>, so that a reload comes back to the same place.
+// #/ (lobby), #/sell, #/host, #/auction/<id> and #/show/<id>, so that a reload comes back to the same place.
 import {currentSession, signOut} from './auth.js';
 import {Connection} from './connection.js';
 import {fill, setText} from './dom.js';
 import {lobbyView} from './lobby.js';
 import {roomView} from './room.js';
 import {sellView} from './sell.js';
+import {hostView, showView} from './show.js';
 import {signInView} from './signin.js';
 
 const main = document.getElementById('main');
@@ -90,16 +91,18 @@ function route() {
   }
   const path = location.hash.replace(/^#/, '') || '/';
   const auction = path.match(/^\/auction\/([A-Za-z0-9_-]{1,64})$/);
+  const show = path.match(/^\/show\/([A-Za-z0-9-]{1,64})$/);
   const context = {conn, session};
   if (!session) {
-    const reason = signInReason ?? (auction ? 'Sign in to join this auction.' : path === '/sell' ? 'Sign in to sell.' : null);
+    const reason = signInReason
+      ?? (auction ? 'Sign in to join this auction.' : show ? 'Sign in to join this show.' : path === '/sell' || path === '/host' ? 'Sign in to sell.' : null);
     signInReason = null;
     const signIn = signInView((signedIn) => {
       session = signedIn;
       connect();
       route();
     }, reason);
-    if (auction || path === '/sell') {
+    if (auction || show || path === '/sell' || path === '/host') {
       document.title = 'Sign in · Gavel';
       fill(main, signIn);
       return;
@@ -111,6 +114,14 @@ function route() {
   }
   if (auction) {
     view = roomView(context, auction[1]);
+  } else if (show) {
+    view = showView(context, show[1]);
+    document.title = 'Show · Gavel';
+  } else if (path === '/host') {
+    view = hostView(context, (hash) => {
+      location.hash = hash;
+    });
+    document.title = 'Host a show · Gavel';
   } else if (path === '/sell') {
     view = sellView(context, (hash) => {
       location.hash = hash;

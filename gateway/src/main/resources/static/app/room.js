@@ -10,7 +10,8 @@ import {moderates} from './auth.js';
 const CONFIRM_MS = 5000;
 const EXTENDED_NOTICE_MS = 4000;
 
-export function roomView({conn, session}, auctionId) {
+/** With {inShow: true} the room is the running lot of a show's page: no way back to the lobby of its own. */
+export function roomView({conn, session}, auctionId, {inShow = false} = {}) {
   const me = session.user;
   const state = new AuctionState(auctionId, me.id);
   let pending = false;
@@ -76,7 +77,8 @@ export function roomView({conn, session}, auctionId) {
       historyEmpty,
       history,
       historyNote));
-  const node = h('div', {class: 'room-page'}, h('a', {class: 'back', href: '#/', testid: 'back-to-lobby'}, '← All auctions'), loading, room);
+  const back = inShow ? null : h('a', {class: 'back', href: '#/', testid: 'back-to-lobby'}, '← All auctions');
+  const node = h('div', {class: 'room-page'}, back, loading, room);
 
   const stopListening = conn.on(onMessage);
   const stopStatus = conn.onStatus(() => render());
