@@ -191,4 +191,147 @@ public final class Fixtures {
                 new SellerSales(SAM, sales(), T0.plusSeconds(35)),
                 new ShowSales(sales(), T0.plusSeconds(35)));
     }
+
+    public static final String SHOW = "s-3f2a";
+
+    /** A lot of the show's lineup: not run yet, or sold on its first run. */
+    public static LotView lot(int lotNo, boolean sold) {
+        return new LotView(
+                lotNo,
+                "Signed LP",
+                sold ? "" : null,
+                2_000,
+                sold ? 9_000L : null,
+                sold,
+                sold ? LotStatus.SOLD : LotStatus.SCHEDULED,
+                sold ? 1 : 0,
+                sold ? LotIds.auctionId(SHOW, lotNo, 1) : null,
+                sold ? T0.plusSeconds(90) : null,
+                sold ? Outcome.SOLD : null,
+                sold ? BOB : null,
+                sold ? 4_500L : null);
+    }
+
+    public static ShowView scheduledShow() {
+        return new ShowView(
+                SHOW,
+                "Spring vinyl drop",
+                SAM,
+                ShowStatus.SCHEDULED,
+                T0.plusSeconds(600),
+                T0,
+                null,
+                null,
+                List.of(),
+                null,
+                1);
+    }
+
+    public static ShowView liveShow() {
+        return new ShowView(
+                SHOW,
+                "Spring vinyl drop",
+                SAM,
+                ShowStatus.LIVE,
+                T0.plusSeconds(600),
+                T0,
+                T0.plusSeconds(60),
+                null,
+                List.of(lot(1, true), lot(2, false)),
+                2,
+                9);
+    }
+
+    public static List<ShowView> showViews() {
+        return List.of(scheduledShow(), liveShow());
+    }
+
+    public static List<ShowCommand> showCommands() {
+        return List.of(
+                new ShowCommand.CreateShow("c-s1", SHOW, T0, SAM, "Spring vinyl drop", T0.plusSeconds(600)),
+                new ShowCommand.AddLot("c-s2", SHOW, T0, SAM, "Signed LP", "Mint", 2_000, 4_000L, 9_000L),
+                new ShowCommand.AddLot("c-s3", SHOW, T0, SAM, "Poster", null, 500, null, null),
+                new ShowCommand.RemoveLot("c-s4", SHOW, T0, SAM, 3),
+                new ShowCommand.MoveLot("c-s5", SHOW, T0, SAM, 2, 0),
+                new ShowCommand.StartShow("c-s6", SHOW, T0.plusSeconds(60), SAM),
+                new ShowCommand.RunLot(
+                        "c-s7", SHOW, T0.plusSeconds(60), SAM, 1, 30_000, AuctionMode.STANDARD, 10_000L, 60_000L),
+                new ShowCommand.RunLot("c-s8", SHOW, T0.plusSeconds(120), SAM, 2, 15_000, null, null, null),
+                new ShowCommand.PlacePreBid("c-s9", SHOW, T0.plusSeconds(30), BOB, 2, 4_500),
+                new ShowCommand.EndShow("c-s10", SHOW, T0.plusSeconds(900), SAM),
+                new ShowCommand.LotAuctionEnded(
+                        "lot-end:" + LotIds.auctionId(SHOW, 1, 1),
+                        SHOW,
+                        T0.plusSeconds(90),
+                        LotIds.auctionId(SHOW, 1, 1),
+                        Outcome.SOLD,
+                        BOB,
+                        4_500L),
+                new ShowCommand.LotAuctionEnded(
+                        "lot-end:" + LotIds.auctionId(SHOW, 2, 1),
+                        SHOW,
+                        T0.plusSeconds(135),
+                        LotIds.auctionId(SHOW, 2, 1),
+                        Outcome.UNSOLD,
+                        null,
+                        null));
+    }
+
+    public static List<ShowEvent> showEvents() {
+        return List.of(
+                new ShowEvent.ShowCreated(SHOW, 1, T0, "c-s1", scheduledShow()),
+                new ShowEvent.LotAdded(SHOW, 2, T0, "c-s2", lot(1, false)),
+                new ShowEvent.LotRemoved(SHOW, 3, T0, "c-s4", 3),
+                new ShowEvent.LotMoved(SHOW, 4, T0, "c-s5", 2, 0),
+                new ShowEvent.ShowStarted(SHOW, 5, T0.plusSeconds(60), "c-s6"),
+                new ShowEvent.LotStarted(
+                        SHOW,
+                        6,
+                        T0.plusSeconds(60),
+                        "c-s7",
+                        1,
+                        LotIds.auctionId(SHOW, 1, 1),
+                        1,
+                        T0.plusSeconds(90),
+                        AuctionMode.STANDARD,
+                        10_000,
+                        2),
+                new ShowEvent.LotEnded(
+                        SHOW,
+                        7,
+                        T0.plusSeconds(90),
+                        "lot-end:" + LotIds.auctionId(SHOW, 1, 1),
+                        1,
+                        LotIds.auctionId(SHOW, 1, 1),
+                        Outcome.SOLD,
+                        BOB,
+                        4_500L),
+                new ShowEvent.LotEnded(
+                        SHOW,
+                        9,
+                        T0.plusSeconds(135),
+                        "lot-end:" + LotIds.auctionId(SHOW, 2, 1),
+                        2,
+                        LotIds.auctionId(SHOW, 2, 1),
+                        Outcome.UNSOLD,
+                        null,
+                        null),
+                new ShowEvent.ShowEnded(SHOW, 10, T0.plusSeconds(900), "c-s10", 1));
+    }
+
+    public static List<ShowNotice> showNotices() {
+        return List.of(
+                new ShowNotice.ShowCommandRejected(
+                        "c-s8",
+                        SHOW,
+                        "run-lot",
+                        SAM,
+                        T0.plusSeconds(120),
+                        RejectionReason.LOT_RUNNING,
+                        "lot 1 is running"),
+                new ShowNotice.ShowCommandConfirmed(
+                        "c-s9", SHOW, "place-pre-bid", BOB, T0.plusSeconds(30), 2, 4_500L, false, null),
+                new ShowNotice.ShowCommandConfirmed(
+                        "c-s7", SHOW, "run-lot", SAM, T0.plusSeconds(61), null, null, true, 6L));
+    }
 }

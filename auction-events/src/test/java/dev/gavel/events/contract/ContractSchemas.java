@@ -19,12 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ContractSchemas {
 
     /** The schema of the values of each topic; the values of the dead-letter topic are opaque bytes. */
-    public static final Map<String, String> SCHEMA_OF_TOPIC = Map.of(
-            Topics.AUCTION_COMMANDS, "auction-command.json",
-            Topics.AUCTION_EVENTS, "auction-event.json",
-            Topics.BID_REJECTIONS, "bidder-notice.json",
-            Topics.AUCTION_STATE, "auction-view.json",
-            Topics.SHOW_STATS, "show-stats.json");
+    public static final Map<String, String> SCHEMA_OF_TOPIC = Map.ofEntries(
+            Map.entry(Topics.AUCTION_COMMANDS, "auction-command.json"),
+            Map.entry(Topics.AUCTION_EVENTS, "auction-event.json"),
+            Map.entry(Topics.BID_REJECTIONS, "bidder-notice.json"),
+            Map.entry(Topics.AUCTION_STATE, "auction-view.json"),
+            Map.entry(Topics.SHOW_STATS, "show-stats.json"),
+            Map.entry(Topics.SHOW_COMMANDS, "show-command.json"),
+            Map.entry(Topics.SHOW_EVENTS, "show-event.json"),
+            Map.entry(Topics.SHOW_NOTICES, "show-notice.json"),
+            Map.entry(Topics.SHOW_STATE, "show-view.json"));
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 

@@ -9,6 +9,9 @@ import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.BidderNotice;
 import dev.gavel.events.Fixtures;
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.ShowCommand;
+import dev.gavel.events.ShowEvent;
+import dev.gavel.events.ShowNotice;
 import dev.gavel.events.ShowStats;
 import dev.gavel.events.Topics;
 import java.util.Arrays;
@@ -34,14 +37,21 @@ class MessageSchemaTest {
             Topics.AUCTION_EVENTS, Fixtures.events(),
             Topics.BID_REJECTIONS, Fixtures.notices(),
             Topics.AUCTION_STATE, Fixtures.views(),
-            Topics.SHOW_STATS, Fixtures.stats());
+            Topics.SHOW_STATS, Fixtures.stats(),
+            Topics.SHOW_COMMANDS, Fixtures.showCommands(),
+            Topics.SHOW_EVENTS, Fixtures.showEvents(),
+            Topics.SHOW_NOTICES, Fixtures.showNotices(),
+            Topics.SHOW_STATE, Fixtures.showViews());
 
     /** The Java type of the values of each topic with message types. */
     private static final Map<String, Class<?>> TYPE_OF_TOPIC = Map.of(
             Topics.AUCTION_COMMANDS, AuctionCommand.class,
             Topics.AUCTION_EVENTS, AuctionEvent.class,
             Topics.BID_REJECTIONS, BidderNotice.class,
-            Topics.SHOW_STATS, ShowStats.class);
+            Topics.SHOW_STATS, ShowStats.class,
+            Topics.SHOW_COMMANDS, ShowCommand.class,
+            Topics.SHOW_EVENTS, ShowEvent.class,
+            Topics.SHOW_NOTICES, ShowNotice.class);
 
     static Stream<Arguments> everyRecordType() {
         return FIXTURES_OF_TOPIC.entrySet().stream()

@@ -25,14 +25,18 @@ public final class SchemaSet {
     /** Where the schemas of the released major version 1 are kept (auction-events/src/test/resources). */
     public static final String RELEASED_V1 = "schemas-released/v1/";
 
-    /** The documents every version has: one per topic with a schema, and their shared definitions. */
+    /** The documents of the contract: one per topic with a schema, and their shared definitions (the shows' came later). */
     public static final List<String> FILES = List.of(
             "common.json",
             "auction-command.json",
             "auction-event.json",
             "auction-view.json",
             "bidder-notice.json",
-            "show-stats.json");
+            "show-stats.json",
+            "show-command.json",
+            "show-event.json",
+            "show-notice.json",
+            "show-view.json");
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
