@@ -16,9 +16,11 @@ import dev.gavel.systemtests.support.GavelStack;
 import dev.gavel.systemtests.support.Json;
 import dev.gavel.systemtests.support.KafkaBroker;
 import dev.gavel.systemtests.support.Scenario;
+import dev.gavel.systemtests.support.ShowHost;
 import dev.gavel.systemtests.support.Users;
 import dev.gavel.systemtests.support.Waits;
 import dev.gavel.systemtests.support.WsClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -101,6 +104,31 @@ class TopicContractTest {
                     scenario.open(sam, createAuction().with("buyNowPrice", 250).with("maxExtensionMs", 60_000));
             scenario.request(bob, message("buy-now").with("auctionId", boughtNow));
             auctions.add(boughtNow);
+
+            // A show: every show command, a pre-bid taken and one refused, a lot sold, the show ended.
+            ShowHost host = ShowHost.announce(scenario, sam, "Spring vinyl drop");
+            host.addLot("Signed LP", 20, null, null);
+            host.addLot("Poster", 5, 50, 90);
+            host.addLot("Tote bag", 10, null, null);
+            host.request(message("remove-lot").with("lotNo", 3));
+            host.request(message("move-lot").with("lotNo", 2).with("position", 0));
+            scenario.request(
+                    bob,
+                    message("place-pre-bid")
+                            .with("showId", host.showId())
+                            .with("lotNo", 1)
+                            .with("maxAmount", 30));
+            host.request(message("place-pre-bid").with("lotNo", 1).with("maxAmount", 30));
+            host.start();
+            auctions.add(host.run(1, Duration.ofSeconds(5)));
+            Waits.until(
+                    "the show's lot has ended",
+                    () -> stack.http()
+                            .get("/api/shows/" + host.showId(), null)
+                            .json()
+                            .path("currentLotNo")
+                            .isNull());
+            host.end();
         }
         deadLetterAPoisonCommand(stack.bootstrapServers());
         Waits.until(
@@ -128,6 +156,7 @@ class TopicContractTest {
                 new StringSerializer(),
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.AUCTION_COMMANDS, "a-poison", "{\"type\":\"place-bid\","));
+            producer.send(new ProducerRecord<>(Topics.SHOW_COMMANDS, "s-poison", "{\"type\":\"run-lot\","));
         }
     }
 
@@ -141,7 +170,8 @@ class TopicContractTest {
 
     /** Where the records the processor could not read were read, as the dead letters say. */
     private static Set<String> deadLetteredSources() {
-        return RECORDS.get(Topics.AUCTION_COMMANDS_DLQ).stream()
+        return Stream.of(Topics.AUCTION_COMMANDS_DLQ, Topics.SHOW_COMMANDS_DLQ)
+                .flatMap(topic -> RECORDS.get(topic).stream())
                 .map(record -> header(record, Topics.SOURCE_HEADER))
                 .collect(Collectors.toSet());
     }
@@ -194,6 +224,15 @@ class TopicContractTest {
                         .isEqualTo(value.path(key).asString());
             }
         }
+        for (String topic : List.of(Topics.SHOW_COMMANDS, Topics.SHOW_EVENTS, Topics.SHOW_NOTICES, Topics.SHOW_STATE)) {
+            for (ConsumerRecord<String, byte[]> record : messages(topic)) {
+                JsonNode value = Json.parse(new String(record.value(), UTF_8));
+                String key = topic.equals(Topics.SHOW_STATE) ? "id" : "showId";
+                assertThat(record.key())
+                        .as(source(record))
+                        .isEqualTo(value.path(key).asString());
+            }
+        }
         for (ConsumerRecord<String, byte[]> record : messages(Topics.SHOW_STATS)) {
             assertThat(record.key())
                     .as(source(record))
@@ -223,7 +262,7 @@ class TopicContractTest {
                             .path("type")
                             .asString(""))
                     .collect(Collectors.toCollection(TreeSet::new));
-            if (topic.equals(Topics.AUCTION_STATE)) {
+            if (topic.equals(Topics.AUCTION_STATE) || topic.equals(Topics.SHOW_STATE)) {
                 assertThat(written)
                         .as(topic + " holds snapshots, which have no type")
                         .containsExactly("");
@@ -242,7 +281,19 @@ class TopicContractTest {
         assertThat(outcomes)
                 .containsExactlyInAnyOrderElementsOf(
                         Arrays.stream(Outcome.values()).map(Outcome::name).toList());
-        assertThat(tombstones(RECORDS.get(Topics.AUCTION_STATE))).isEqualTo(5);
+        // Five auctions and the show's lot expired.
+        assertThat(tombstones(RECORDS.get(Topics.AUCTION_STATE))).isEqualTo(6);
+    }
+
+    @Test
+    void aShowCommandThatCannotBeReadIsDeadLetteredWithTheError() {
+        List<ConsumerRecord<String, byte[]>> deadLetters = RECORDS.get(Topics.SHOW_COMMANDS_DLQ);
+
+        assertThat(deadLetters).singleElement().satisfies(deadLetter -> {
+            assertThat(deadLetter.key()).isEqualTo("s-poison");
+            assertThat(header(deadLetter, Topics.ERROR_HEADER)).startsWith("cannot read ShowCommand");
+            assertThat(header(deadLetter, Topics.SOURCE_HEADER)).startsWith(Topics.SHOW_COMMANDS + "-");
+        });
     }
 
     @Test
