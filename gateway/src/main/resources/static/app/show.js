@@ -21,6 +21,7 @@ export function showView(context, showId) {
   const title = h('h1', {testid: 'show-title'});
   const host = h('span', {testid: 'show-host'});
   const status = h('p', {class: 'show-status', testid: 'show-status', role: 'status'});
+  const audience = h('span', {class: 'badge', testid: 'show-audience', hidden: true});
   const now = h('section', {class: 'show-now', testid: 'show-now', 'aria-label': 'Now running'});
   const lineup = h('ol', {class: 'lineup', testid: 'lineup'});
   const feedback = h('p', {class: 'feedback', testid: 'show-feedback', role: 'status', 'aria-live': 'polite'});
@@ -41,7 +42,7 @@ export function showView(context, showId) {
 
   const loading = h('p', {class: 'panel muted', testid: 'show-loading'}, 'Loading the show…');
   const page = h('article', {class: 'show-page', testid: 'show', 'data-show-id': showId, hidden: true},
-    h('header', {class: 'show-head'}, title, h('p', {class: 'seller'}, 'Hosted by ', host), status),
+    h('header', {class: 'show-head'}, title, h('p', {class: 'seller'}, 'Hosted by ', host, ' ', audience), status),
     now,
     h('section', {class: 'show-lineup', 'aria-labelledby': 'lineup-heading'}, h('h2', {id: 'lineup-heading'}, 'Lineup'), lineup),
     hostPanel,
@@ -53,6 +54,11 @@ export function showView(context, showId) {
   conn.watchShow(showId, () => (show ? show.seq : null), onSubscribeError);
 
   function onMessage(message) {
+    if (message.type === 'show-viewers' && message.showId === showId) {
+      audience.hidden = false;
+      setText(audience, `${message.viewers.toLocaleString('en-US')} watching`);
+      return;
+    }
     const changed = (message.type === 'show-snapshot' || message.type === 'show-updated' || message.type === 'show-accepted')
       && message.show && message.show.id === showId;
     // Every message carries the whole show; an older one (a reply overtaken by a change) is ignored.

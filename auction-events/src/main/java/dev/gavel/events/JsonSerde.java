@@ -92,6 +92,10 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         return of(ShowView.class);
     }
 
+    public static JsonSerde<ShowViewers> showViewers() {
+        return of(ShowViewers.class);
+    }
+
     /**
      * Writes {@code data} and marks the record with the schema version. A header copied from an input record is
      * replaced, never repeated. Tombstones have no schema and get no header.

@@ -9,7 +9,8 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The Kafka topics of the contract. Every topic of the auctions is keyed by auction id, every topic of the shows by
- * show id; {@value #SHOW_STATS} is keyed by statistic (see {@link ShowStats#key()}). docs/topics.md and docs/asyncapi.yaml describe them.
+ * show id; {@value #SHOW_STATS} is keyed by statistic (see {@link ShowStats#key()}), {@value #SHOW_VIEWERS} by show and
+ * gateway instance (see {@link ShowViewers#key()}). docs/topics.md and docs/asyncapi.yaml describe them.
  */
 public final class Topics {
 
@@ -43,6 +44,12 @@ public final class Topics {
     /** Compacted: the latest public snapshot of every show, for late joiners and the lobby. */
     public static final String SHOW_STATE = "show-state";
 
+    /**
+     * Gateways to gateways: each instance's count of the viewers of each show, keyed by {@code <showId>/<gatewayId>}.
+     * Compacted, and deleted after retention.
+     */
+    public static final String SHOW_VIEWERS = "show-viewers";
+
     /** Show commands the processor could not read, with the error in a header. */
     public static final String SHOW_COMMANDS_DLQ = "show-commands-dlq";
 
@@ -69,7 +76,8 @@ public final class Topics {
             SHOW_EVENTS,
             SHOW_NOTICES,
             SHOW_STATE,
-            SHOW_COMMANDS_DLQ);
+            SHOW_COMMANDS_DLQ,
+            SHOW_VIEWERS);
 
     /** How long a compacted topic keeps a superseded value, so that a reader catching up still sees it. */
     static final String MIN_COMPACTION_LAG_MS = "60000";
@@ -87,8 +95,8 @@ public final class Topics {
 
     /**
      * The topics as services create them at startup when missing. {@value #AUCTION_STATE} and {@value #SHOW_STATE} are
-     * compacted;
-     * {@value #SHOW_STATS} is compacted and its keys of past minutes are also deleted after {@code retentionMs}; the
+     * compacted; {@value #SHOW_STATS} and {@value #SHOW_VIEWERS} are compacted and their keys of the past (minutes,
+     * gateway instances gone) are also deleted after {@code retentionMs}; the
      * others are deleted after {@code retentionMs} (-1 keeps the command log forever, so it can always be replayed).
      */
     public static List<NewTopic> declarations(int partitions, short replicationFactor, long retentionMs) {
@@ -116,7 +124,7 @@ public final class Topics {
                         .configs(
                                 switch (name) {
                                     case AUCTION_STATE, SHOW_STATE -> compacted;
-                                    case SHOW_STATS -> compactedAndRetained;
+                                    case SHOW_STATS, SHOW_VIEWERS -> compactedAndRetained;
                                     default -> retained;
                                 }))
                 .toList();

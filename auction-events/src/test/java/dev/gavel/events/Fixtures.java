@@ -334,4 +334,10 @@ public final class Fixtures {
                 new ShowNotice.ShowCommandConfirmed(
                         "c-s7", SHOW, "run-lot", SAM, T0.plusSeconds(61), null, null, true, 6L));
     }
+
+    public static List<ShowViewers> showViewers() {
+        return List.of(
+                new ShowViewers(SHOW, "gateway-5e1f", 1_250, T0.plusSeconds(70)),
+                new ShowViewers(SHOW, "gateway-9c2d", 0, T0.plusSeconds(71)));
+    }
 }

@@ -3,6 +3,8 @@ package dev.gavel.gateway;
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.events.ShowCommand;
+import dev.gavel.events.ShowViewers;
+import dev.gavel.events.Topics;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.auth.AuthProperties;
@@ -18,6 +20,7 @@ import dev.gavel.gateway.feed.AuctionFeed;
 import dev.gavel.gateway.feed.ResultRouter;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.show.ShowDirectory;
+import dev.gavel.gateway.show.ViewerCounts;
 import dev.gavel.gateway.threads.TimerThread;
 import dev.gavel.kafka.clients.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,6 +85,27 @@ class GatewayConfiguration {
         return new ShowDirectory(frames);
     }
 
+    /** Counts are written now and then and superseded at once: a lost one is made up for by the next. */
+    @Bean
+    ViewerCounts viewerCounts(
+            KafkaClientSettings kafka,
+            MeterRegistry meters,
+            ShowDirectory shows,
+            WatermarkAnnouncer announcer,
+            FrameWriter frames,
+            Clock clock) {
+        DefaultKafkaProducerFactory<String, ShowViewers> producers =
+                new DefaultKafkaProducerFactory<>(kafka.producer(), new StringSerializer(), JsonSerde.showViewers());
+        producers.addListener(new MicrometerProducerListener<>(meters));
+        KafkaTemplate<String, ShowViewers> template = new KafkaTemplate<>(producers);
+        return new ViewerCounts(
+                announcer.gatewayId(),
+                shows,
+                count -> template.send(Topics.SHOW_VIEWERS, count.key(), count),
+                frames,
+                clock);
+    }
+
     @Bean
     Receipts receipts(Clock clock) {
         return new Receipts(clock);
@@ -126,8 +150,12 @@ class GatewayConfiguration {
 
     @Bean
     ResultRouter resultRouter(
-            AuctionDirectory directory, ShowDirectory shows, CommandService commands, StatsBoard board) {
-        return new ResultRouter(directory, shows, commands, board);
+            AuctionDirectory directory,
+            ShowDirectory shows,
+            ViewerCounts viewers,
+            CommandService commands,
+            StatsBoard board) {
+        return new ResultRouter(directory, shows, viewers, commands, board);
     }
 
     @Bean

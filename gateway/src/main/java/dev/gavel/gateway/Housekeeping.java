@@ -3,17 +3,22 @@ package dev.gavel.gateway;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandService;
+import dev.gavel.gateway.show.ViewerCounts;
 import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Periodic chores: answer overdue commands, forget long-ended auctions, send the lobby the latest statistics. */
+/**
+ * Periodic chores: answer overdue commands, forget long-ended auctions, send the lobby the latest statistics and the
+ * shows' viewers their audience.
+ */
 @Component
 class Housekeeping {
 
     private final CommandService commands;
     private final AuctionDirectory directory;
     private final StatsBoard stats;
+    private final ViewerCounts viewers;
     private final GatewayProperties gateway;
     private final Clock clock;
 
@@ -21,11 +26,13 @@ class Housekeeping {
             CommandService commands,
             AuctionDirectory directory,
             StatsBoard stats,
+            ViewerCounts viewers,
             GatewayProperties gateway,
             Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.stats = stats;
+        this.viewers = viewers;
         this.gateway = gateway;
         this.clock = clock;
     }
@@ -39,6 +46,12 @@ class Housekeeping {
     @Scheduled(fixedDelay = 1_000)
     void publishStats() {
         stats.publishIfChanged();
+    }
+
+    /** A show's audience, across instances, at most once a second. */
+    @Scheduled(fixedDelay = 1_000)
+    void countViewers() {
+        viewers.tick();
     }
 
     @Scheduled(fixedDelay = 30_000)

@@ -28,7 +28,8 @@ public final class ContractSchemas {
             Map.entry(Topics.SHOW_COMMANDS, "show-command.json"),
             Map.entry(Topics.SHOW_EVENTS, "show-event.json"),
             Map.entry(Topics.SHOW_NOTICES, "show-notice.json"),
-            Map.entry(Topics.SHOW_STATE, "show-view.json"));
+            Map.entry(Topics.SHOW_STATE, "show-view.json"),
+            Map.entry(Topics.SHOW_VIEWERS, "show-viewers.json"));
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 

@@ -32,16 +32,17 @@ class MessageSchemaTest {
 
     private static final ContractSchemas SCHEMAS = ContractSchemas.current();
 
-    private static final Map<String, List<?>> FIXTURES_OF_TOPIC = Map.of(
-            Topics.AUCTION_COMMANDS, Fixtures.commands(),
-            Topics.AUCTION_EVENTS, Fixtures.events(),
-            Topics.BID_REJECTIONS, Fixtures.notices(),
-            Topics.AUCTION_STATE, Fixtures.views(),
-            Topics.SHOW_STATS, Fixtures.stats(),
-            Topics.SHOW_COMMANDS, Fixtures.showCommands(),
-            Topics.SHOW_EVENTS, Fixtures.showEvents(),
-            Topics.SHOW_NOTICES, Fixtures.showNotices(),
-            Topics.SHOW_STATE, Fixtures.showViews());
+    private static final Map<String, List<?>> FIXTURES_OF_TOPIC = Map.ofEntries(
+            Map.entry(Topics.AUCTION_COMMANDS, Fixtures.commands()),
+            Map.entry(Topics.AUCTION_EVENTS, Fixtures.events()),
+            Map.entry(Topics.BID_REJECTIONS, Fixtures.notices()),
+            Map.entry(Topics.AUCTION_STATE, Fixtures.views()),
+            Map.entry(Topics.SHOW_STATS, Fixtures.stats()),
+            Map.entry(Topics.SHOW_COMMANDS, Fixtures.showCommands()),
+            Map.entry(Topics.SHOW_EVENTS, Fixtures.showEvents()),
+            Map.entry(Topics.SHOW_NOTICES, Fixtures.showNotices()),
+            Map.entry(Topics.SHOW_STATE, Fixtures.showViews()),
+            Map.entry(Topics.SHOW_VIEWERS, Fixtures.showViewers()));
 
     /** The Java type of the values of each topic with message types. */
     private static final Map<String, Class<?>> TYPE_OF_TOPIC = Map.of(

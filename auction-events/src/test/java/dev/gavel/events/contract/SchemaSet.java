@@ -36,7 +36,8 @@ public final class SchemaSet {
             "show-command.json",
             "show-event.json",
             "show-notice.json",
-            "show-view.json");
+            "show-view.json",
+            "show-viewers.json");
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 

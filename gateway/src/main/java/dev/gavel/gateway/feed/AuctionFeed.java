@@ -32,8 +32,8 @@ import org.springframework.kafka.core.MicrometerConsumerListener;
  *
  * <p>At start it pins the end of the event topics (auctions' and shows'), then loads the compacted {@code
  * auction-state} and {@code show-state} topics up to their end, then follows the events from the pinned positions. Every event committed before the pin is in the state it loaded;
- * every later one is read; an event in both is skipped by its seq. The compacted {@code show-stats} topic is read from
- * its beginning and followed. Only committed results are read.
+ * every later one is read; an event in both is skipped by its seq. The compacted {@code show-stats} and {@code
+ * show-viewers} topics are read from their beginning and followed. Only committed results are read.
  */
 public class AuctionFeed implements SmartLifecycle, HealthIndicator {
 
@@ -152,7 +152,8 @@ public class AuctionFeed implements SmartLifecycle, HealthIndicator {
         live.addAll(partitions(kafka, Topics.BID_REJECTIONS));
         live.addAll(partitions(kafka, Topics.SHOW_EVENTS));
         live.addAll(partitions(kafka, Topics.SHOW_NOTICES));
-        List<TopicPartition> statistics = partitions(kafka, Topics.SHOW_STATS);
+        List<TopicPartition> statistics = new ArrayList<>(partitions(kafka, Topics.SHOW_STATS));
+        statistics.addAll(partitions(kafka, Topics.SHOW_VIEWERS));
         List<TopicPartition> state = new ArrayList<>(partitions(kafka, Topics.AUCTION_STATE));
         state.addAll(partitions(kafka, Topics.SHOW_STATE));
         List<TopicPartition> all = new ArrayList<>(live);

@@ -12,12 +12,14 @@ import dev.gavel.events.ShowNotice.ShowCommandConfirmed;
 import dev.gavel.events.ShowNotice.ShowCommandRejected;
 import dev.gavel.events.ShowStats;
 import dev.gavel.events.ShowView;
+import dev.gavel.events.ShowViewers;
 import dev.gavel.events.Topics;
 import dev.gavel.gateway.auction.AuctionDirectory;
 import dev.gavel.gateway.auction.StatsBoard;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.command.CommandService;
 import dev.gavel.gateway.show.ShowDirectory;
+import dev.gavel.gateway.show.ViewerCounts;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -36,6 +38,7 @@ public class ResultRouter {
 
     private final AuctionDirectory directory;
     private final ShowDirectory shows;
+    private final ViewerCounts viewers;
     private final CommandService commands;
     private final StatsBoard board;
     private final JsonSerde<AuctionEvent> events = JsonSerde.events();
@@ -45,10 +48,17 @@ public class ResultRouter {
     private final JsonSerde<ShowEvent> showEvents = JsonSerde.showEvents();
     private final JsonSerde<ShowNotice> showNotices = JsonSerde.showNotices();
     private final JsonSerde<ShowView> showViews = JsonSerde.showViews();
+    private final JsonSerde<ShowViewers> showViewers = JsonSerde.showViewers();
 
-    public ResultRouter(AuctionDirectory directory, ShowDirectory shows, CommandService commands, StatsBoard board) {
+    public ResultRouter(
+            AuctionDirectory directory,
+            ShowDirectory shows,
+            ViewerCounts viewers,
+            CommandService commands,
+            StatsBoard board) {
         this.directory = directory;
         this.shows = shows;
+        this.viewers = viewers;
         this.commands = commands;
         this.board = board;
     }
@@ -77,6 +87,10 @@ public class ResultRouter {
                 }
             } else if (record.topic().equals(Topics.SHOW_STATS)) {
                 board.apply(stats.deserialize(record.topic(), record.value()));
+            } else if (record.topic().equals(Topics.SHOW_VIEWERS)) {
+                if (record.value() != null) {
+                    viewers.heard(showViewers.deserialize(record.topic(), record.value()));
+                }
             } else if (record.topic().equals(Topics.SHOW_EVENTS)) {
                 ShowEvent event = showEvents.deserialize(record.topic(), record.value());
                 ShowView after = shows.publish(event);

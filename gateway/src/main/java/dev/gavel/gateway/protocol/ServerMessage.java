@@ -38,7 +38,8 @@ import tools.jackson.databind.util.RawValue;
     @JsonSubTypes.Type(ServerMessage.ShowAccepted.class),
     @JsonSubTypes.Type(ServerMessage.PreBidAccepted.class),
     @JsonSubTypes.Type(ServerMessage.ShowSnapshot.class),
-    @JsonSubTypes.Type(ServerMessage.ShowUpdated.class)
+    @JsonSubTypes.Type(ServerMessage.ShowUpdated.class),
+    @JsonSubTypes.Type(ServerMessage.ShowAudience.class)
 })
 public sealed interface ServerMessage {
 
@@ -253,4 +254,8 @@ public sealed interface ServerMessage {
             ShowDto show,
             long serverTime)
             implements ServerMessage {}
+
+    /** How many people watch the show, on every gateway: to its viewers, when it changed, at most once a second. */
+    @JsonTypeName("show-viewers")
+    record ShowAudience(String showId, int viewers, long serverTime) implements ServerMessage {}
 }

@@ -10,6 +10,7 @@ import dev.gavel.gateway.protocol.ServerMessage;
 import dev.gavel.gateway.protocol.ShowDto;
 import dev.gavel.gateway.protocol.TextFrame;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,26 @@ public class ShowDirectory {
         return shows.size();
     }
 
+    /** The shows watched on this instance, with how many watch each. */
+    public Map<String, Integer> viewerCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        shows.forEach((id, live) -> {
+            int viewers = live.viewerCount();
+            if (viewers > 0) {
+                counts.put(id, viewers);
+            }
+        });
+        return counts;
+    }
+
+    /** Sends a frame to the viewers of a show; one that lags keeps only the latest of them. */
+    public void toViewers(String showId, TextFrame frame) {
+        LiveShow live = shows.get(showId);
+        if (live != null) {
+            live.deliverToViewers("show-viewers:" + showId, frame);
+        }
+    }
+
     private static int rank(ShowView show) {
         if (show.status() == ShowStatus.LIVE) {
             return 0;
@@ -171,6 +192,14 @@ public class ShowDirectory {
 
         synchronized void unsubscribe(Subscriber subscriber) {
             viewers.remove(subscriber);
+        }
+
+        synchronized int viewerCount() {
+            return viewers.size();
+        }
+
+        synchronized void deliverToViewers(String channel, TextFrame frame) {
+            viewers.keySet().forEach(viewer -> viewer.deliver(channel, frame, () -> frame));
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.protocol.FrameWriter;
 import dev.gavel.gateway.protocol.TextFrame;
 import dev.gavel.gateway.show.ShowDirectory;
+import dev.gavel.gateway.show.ViewerCounts;
 import dev.gavel.gateway.testing.AuctionHistory;
 import dev.gavel.gateway.testing.CommandLog;
 import dev.gavel.gateway.testing.Frames;
@@ -58,6 +59,7 @@ class AuctionFeedTest {
     private static final TopicPartition SHOW_EVENTS = new TopicPartition(Topics.SHOW_EVENTS, 0);
     private static final TopicPartition SHOW_NOTICES = new TopicPartition(Topics.SHOW_NOTICES, 0);
     private static final TopicPartition SHOW_STATE = new TopicPartition(Topics.SHOW_STATE, 0);
+    private static final TopicPartition SHOW_VIEWERS = new TopicPartition(Topics.SHOW_VIEWERS, 0);
     private static final Duration ENDED_AUCTION_TTL = Duration.ofMinutes(10);
 
     private final MutableClock clock = new MutableClock();
@@ -65,13 +67,15 @@ class AuctionFeedTest {
     private final AuctionDirectory directory =
             new AuctionDirectory(frames, 16, Duration.ZERO, Integer.MAX_VALUE, new ManualScheduler());
     private final StatsBoard board = new StatsBoard(directory, frames);
+    private final ShowDirectory shows = new ShowDirectory(frames);
+    private final ViewerCounts viewers = new ViewerCounts("gateway-test", shows, count -> {}, frames, clock);
     private final CommandLog commands = new CommandLog(clock);
     /** The consumers the feed will take, one per attempt to read. */
     private final Deque<MockConsumer<String, byte[]>> consumers = new ArrayDeque<>();
 
     private final AuctionFeed feed = new AuctionFeed(
             consumers::removeFirst,
-            new ResultRouter(directory, new ShowDirectory(frames), commands.service(), board),
+            new ResultRouter(directory, shows, viewers, commands.service(), board),
             () -> clock.instant().minus(ENDED_AUCTION_TTL));
 
     private final AuctionHistory lamp = AuctionHistory.of("lamp");
@@ -93,12 +97,27 @@ class AuctionFeedTest {
                 .isNotEmpty();
         MockConsumer<String, byte[]> kafka = new MockConsumer<>("latest");
         for (TopicPartition partition :
-                List.of(EVENTS, REJECTIONS, STATS, STATE, SHOW_EVENTS, SHOW_NOTICES, SHOW_STATE)) {
+                List.of(EVENTS, REJECTIONS, STATS, STATE, SHOW_EVENTS, SHOW_NOTICES, SHOW_STATE, SHOW_VIEWERS)) {
             kafka.updatePartitions(
                     partition.topic(), List.of(new PartitionInfo(partition.topic(), 0, null, null, null)));
         }
         kafka.updateBeginningOffsets(Map.of(
-                EVENTS, 0L, REJECTIONS, 0L, STATS, 0L, STATE, 0L, SHOW_EVENTS, 0L, SHOW_NOTICES, 0L, SHOW_STATE, 0L));
+                EVENTS,
+                0L,
+                REJECTIONS,
+                0L,
+                STATS,
+                0L,
+                STATE,
+                0L,
+                SHOW_EVENTS,
+                0L,
+                SHOW_NOTICES,
+                0L,
+                SHOW_STATE,
+                0L,
+                SHOW_VIEWERS,
+                0L));
         kafka.updateEndOffsets(Map.of(
                 EVENTS,
                 committedEvents,
@@ -113,6 +132,8 @@ class AuctionFeedTest {
                 SHOW_NOTICES,
                 0L,
                 SHOW_STATE,
+                0L,
+                SHOW_VIEWERS,
                 0L));
         kafka.schedulePollTask(() -> {
             for (int offset = 0; offset < snapshots.length; offset++) {
@@ -349,7 +370,7 @@ class AuctionFeedTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> seqOf("lamp") == 3);
             assertThat(first.closed()).isTrue();
             assertThat(second.assignment())
-                    .containsExactlyInAnyOrder(EVENTS, REJECTIONS, STATS, SHOW_EVENTS, SHOW_NOTICES);
+                    .containsExactlyInAnyOrder(EVENTS, REJECTIONS, STATS, SHOW_VIEWERS, SHOW_EVENTS, SHOW_NOTICES);
             assertThat(second.position(EVENTS)).isEqualTo(3);
         }
     }

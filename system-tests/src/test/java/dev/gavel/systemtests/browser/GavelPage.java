@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -72,6 +75,8 @@ final class GavelPage implements AutoCloseable {
                 "--disable-component-update",
                 "--user-data-dir=" + profile,
                 "--window-size=" + viewport.width() + "," + viewport.height());
+        // The page's console, for scriptErrors().
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         // Device metrics make the viewport exactly this size (a headless window's size includes its frame).
         options.setExperimentalOption(
                 "mobileEmulation",
@@ -167,6 +172,88 @@ final class GavelPage implements AutoCloseable {
     void openFromLobby(String auctionId) {
         lobbyCard(auctionId).findElement(By.tagName("a")).click();
         waitUntil("the room of " + auctionId, d -> isShown("room"));
+    }
+
+    // --- Shows ------------------------------------------------------------------------------------------------
+
+    /** Announces a show through the host form and waits for its room; returns its id. */
+    String hostShow(String title) {
+        go("/host");
+        type("show-title-input", title);
+        click("host-submit");
+        waitUntil("the new show's room", d -> route().startsWith("/show/") && isShown("show"));
+        return byTestId("show").getAttribute("data-show-id");
+    }
+
+    /** Adds a lot from the host panel and waits until the lineup holds {@code lotNo}. */
+    void addLot(String title, String startingPrice, int lotNo) {
+        type("lot-title", title);
+        type("lot-starting-price", startingPrice);
+        click("add-lot");
+        waitUntil("lot " + lotNo + " in the lineup", d -> isShown("lot-" + lotNo));
+    }
+
+    void openShow(String showId) {
+        go("/show/" + showId);
+        waitUntil("the room of show " + showId, d -> isShown("show"));
+    }
+
+    void openShowFromLobby(String showId) {
+        waitUntil("show " + showId + " in the lobby", d -> !showCards(showId).isEmpty());
+        showCards(showId).get(0).findElement(By.tagName("a")).click();
+        waitUntil("the room of show " + showId, d -> isShown("show"));
+    }
+
+    List<WebElement> showCards(String showId) {
+        return driver.findElements(By.cssSelector("[data-testid='show-item'][data-show-id='" + showId + "']"));
+    }
+
+    void preBid(int lotNo, String maxAmount) {
+        type("pre-bid-amount-" + lotNo, maxAmount);
+        click("pre-bid-" + lotNo);
+    }
+
+    void goLive() {
+        click("start-show");
+        waitUntil("the show is live", d -> text("show-status").startsWith("Live"));
+    }
+
+    /** Runs a lot with the shortest timer, as the host. */
+    void runLot(int lotNo) {
+        new Select(byTestId("run-duration")).selectByValue("15000");
+        waitUntil("lot " + lotNo + " can be run", d -> isShown("run-lot-" + lotNo));
+        click("run-lot-" + lotNo);
+    }
+
+    void endShow() {
+        click("end-show");
+    }
+
+    /** The status of a lot of the lineup, as its row says: SCHEDULED, RUNNING, SOLD or UNSOLD. */
+    String lotStatus(int lotNo) {
+        return byTestId("lot-" + lotNo).getAttribute("data-status");
+    }
+
+    String lotState(int lotNo) {
+        return byTestId("lot-" + lotNo)
+                .findElement(By.cssSelector("[data-testid='lot-state']"))
+                .getText();
+    }
+
+    /** The auction shown as the show's running (or last) lot. */
+    String lotRoomAuctionId() {
+        return byTestId("show-now")
+                .findElement(By.cssSelector("[data-testid='room']"))
+                .getAttribute("data-auction-id");
+    }
+
+    /** Errors the page's scripts logged, as the browser reports them. */
+    List<String> scriptErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("favicon"))
+                .toList();
     }
 
     void bidCustom(String amount) {

@@ -107,6 +107,8 @@ class TopicContractTest {
 
             // A show: every show command, a pre-bid taken and one refused, a lot sold, the show ended.
             ShowHost host = ShowHost.announce(scenario, sam, "Spring vinyl drop");
+            // Bob watches: the gateway writes its count of the show's viewers.
+            scenario.request(bob, message("subscribe-show").with("showId", host.showId()));
             host.addLot("Signed LP", 20, null, null);
             host.addLot("Poster", 5, 50, 90);
             host.addLot("Tote bag", 10, null, null);
@@ -224,6 +226,13 @@ class TopicContractTest {
                         .isEqualTo(value.path(key).asString());
             }
         }
+        for (ConsumerRecord<String, byte[]> record : messages(Topics.SHOW_VIEWERS)) {
+            JsonNode value = Json.parse(new String(record.value(), UTF_8));
+            assertThat(record.key())
+                    .as(source(record))
+                    .isEqualTo(value.path("showId").asString() + "/"
+                            + value.path("gatewayId").asString());
+        }
         for (String topic : List.of(Topics.SHOW_COMMANDS, Topics.SHOW_EVENTS, Topics.SHOW_NOTICES, Topics.SHOW_STATE)) {
             for (ConsumerRecord<String, byte[]> record : messages(topic)) {
                 JsonNode value = Json.parse(new String(record.value(), UTF_8));
@@ -262,9 +271,10 @@ class TopicContractTest {
                             .path("type")
                             .asString(""))
                     .collect(Collectors.toCollection(TreeSet::new));
-            if (topic.equals(Topics.AUCTION_STATE) || topic.equals(Topics.SHOW_STATE)) {
+            if (List.of(Topics.AUCTION_STATE, Topics.SHOW_STATE, Topics.SHOW_VIEWERS)
+                    .contains(topic)) {
                 assertThat(written)
-                        .as(topic + " holds snapshots, which have no type")
+                        .as(topic + " holds snapshots or counts, which have no type")
                         .containsExactly("");
             } else {
                 assertThat(written)

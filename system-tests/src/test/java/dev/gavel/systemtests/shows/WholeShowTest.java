@@ -149,6 +149,14 @@ class WholeShowTest {
     }
 
     @Test
+    void viewersWereToldHowManyWatchTheShow() {
+        assertThat(viewerSaw)
+                .anyMatch(message -> "show-viewers".equals(message.path("type").asString())
+                        && showId.equals(message.path("showId").asString())
+                        && message.path("viewers").asInt() == 2);
+    }
+
+    @Test
     void preBidsAreTakenPrivatelyAndTheHostsOwnIsRefused() {
         assertThat(repliesOfType("pre-bid-accepted")).hasSize(3);
         assertThat(replies.get(4).path("code").asString()).isEqualTo("SELF_BID");
