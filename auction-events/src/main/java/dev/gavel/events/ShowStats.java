@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Live statistics of the show on {@value Topics#SHOW_STATS}, computed by the analytics service from
- * {@value Topics#AUCTION_EVENTS} in event time (the {@code at} of the events, never a wall clock). Each kind has its
+ * {@value Topics#AUCTION_EVENTS} (and, for each seller's show, {@value Topics#SHOW_EVENTS}) in event time (the {@code at} of the events, never a wall clock). Each kind has its
  * own key ({@link #key()}); the topic is compacted, so the latest value of every key is always there to read.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -18,11 +18,15 @@ import java.util.Objects;
     @JsonSubTypes.Type(ShowStats.HotAuctions.class),
     @JsonSubTypes.Type(ShowStats.HighestBid.class),
     @JsonSubTypes.Type(ShowStats.SellerSales.class),
-    @JsonSubTypes.Type(ShowStats.ShowSales.class)
+    @JsonSubTypes.Type(ShowStats.ShowSales.class),
+    @JsonSubTypes.Type(ShowStats.LiveShowSales.class)
 })
 public sealed interface ShowStats {
 
-    /** The key of this record: {@code hot-auctions}, {@code highest-bid:<window start>}, {@code seller:<id>}, {@code show}. */
+    /**
+     * The key of this record: {@code hot-auctions}, {@code highest-bid:<window start>}, {@code seller:<id>}, {@code
+     * show}, {@code live-show:<show id>}.
+     */
     @JsonIgnore
     String key();
 
@@ -96,6 +100,38 @@ public sealed interface ShowStats {
         @Override
         public String key() {
             return KEY;
+        }
+    }
+
+    /**
+     * The sales of one seller's show, from its events: {@code lots} in its lineup, every run of a lot that ended
+     * counted in {@code sales} by outcome (a lot unsold and then sold counts two runs, one sold), and its highest sale.
+     * Sell-through is {@code sales.sold / sales.ended}.
+     */
+    @JsonTypeName("live-show-sales")
+    record LiveShowSales(
+            String showId,
+            String title,
+            UserRef host,
+            ShowStatus status,
+            int lots,
+            Sales sales,
+            Long highestSaleCents,
+            String highestSaleAuctionId,
+            long seq,
+            Instant at)
+            implements ShowStats {
+
+        public static final String KEY_PREFIX = "live-show:";
+
+        public LiveShowSales {
+            Objects.requireNonNull(showId, "showId");
+            Objects.requireNonNull(sales, "sales");
+        }
+
+        @Override
+        public String key() {
+            return KEY_PREFIX + showId;
         }
     }
 

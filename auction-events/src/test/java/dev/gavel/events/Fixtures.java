@@ -189,7 +189,18 @@ public final class Fixtures {
                 new HotAuctions(T0, T0.plusSeconds(60), List.of()),
                 new HighestBid(T0, T0.plusSeconds(60), AUCTION, 15_000, BOB, T0.plusSeconds(25)),
                 new SellerSales(SAM, sales(), T0.plusSeconds(35)),
-                new ShowSales(sales(), T0.plusSeconds(35)));
+                new ShowSales(sales(), T0.plusSeconds(35)),
+                new ShowStats.LiveShowSales(
+                        "s-3f2a",
+                        "Spring vinyl drop",
+                        SAM,
+                        ShowStatus.LIVE,
+                        3,
+                        sales(),
+                        9_000L,
+                        "s-3f2a_1_1",
+                        12,
+                        T0.plusSeconds(40)));
     }
 
     public static final String SHOW = "s-3f2a";

@@ -1,6 +1,7 @@
 package dev.gavel.analytics.topology;
 
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.ShowEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
@@ -15,7 +16,10 @@ public final class EventTimeExtractor implements TimestampExtractor {
         if (record.value() instanceof AuctionEvent event) {
             return event.at().toEpochMilli();
         }
-        // Not an event (nothing else is written to auction-events): keep the partition's time, never go back.
+        if (record.value() instanceof ShowEvent event) {
+            return event.at().toEpochMilli();
+        }
+        // Not an event (nothing else is written to the event topics): keep the partition's time, never go back.
         return partitionTime;
     }
 }

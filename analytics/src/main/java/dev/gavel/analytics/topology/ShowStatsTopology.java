@@ -36,7 +36,9 @@ import org.apache.kafka.streams.state.WindowStore;
  *       are, then ranked by one task that sees every count;
  *   <li><b>highest bid per minute</b> (Q7): the highest standing bid of each tumbling window, show-wide;
  *   <li><b>sales per seller and of the show</b>: every ending, attributed to the seller its creation names, summed
- *       into gross merchandise value and counts by outcome (sell-through = sold / ended).
+ *       into gross merchandise value and counts by outcome (sell-through = sold / ended);
+ *   <li><b>sales of each seller's show</b>, from {@value Topics#SHOW_EVENTS}: its lots' runs by outcome, and its
+ *       highest sale.
  * </ul>
  *
  * Every node, store and internal topic is named, so that internal topic names never change by accident.
@@ -69,7 +71,8 @@ public final class ShowStatsTopology {
 
         KStream<String, ShowStats> stats = hotAuctions(builder, bids, settings)
                 .merge(highestBids(builder, bids, settings), Named.as("with-highest-bids"))
-                .merge(sales(builder, events), Named.as("with-sales"));
+                .merge(sales(builder, events), Named.as("with-sales"))
+                .merge(liveShowSales(builder), Named.as("with-live-show-sales"));
         stats.peek((key, value) -> metrics.published(value), Named.as("count-published-stats"))
                 .to(
                         Topics.SHOW_STATS,
@@ -176,6 +179,20 @@ public final class ShowStatsTopology {
                 .toStream(Named.as("show-totals"))
                 .mapValues(totals -> (ShowStats) new ShowSales(totals.sales(), totals.at()), Named.as("as-show-sales"));
         return bySeller.merge(ofShow, Named.as("all-sales"));
+    }
+
+    /** The sales of each seller's show, from its own events: keyed by show id already, so no repartition. */
+    private static KStream<String, ShowStats> liveShowSales(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.LIVE_SHOW_SALES),
+                Serdes.String(),
+                JsonSerde.of(LiveShowTally.class)));
+        return builder.stream(
+                        Topics.SHOW_EVENTS,
+                        Consumed.with(Serdes.String(), JsonSerde.showEvents())
+                                .withTimestampExtractor(new EventTimeExtractor())
+                                .withName("show-events-source"))
+                .process(LiveShowSalesOfShow::new, Named.as("live-show-sales-of-show"), StoreNames.LIVE_SHOW_SALES);
     }
 
     private static Materialized<String, Totals, KeyValueStore<Bytes, byte[]>> totals(String store) {

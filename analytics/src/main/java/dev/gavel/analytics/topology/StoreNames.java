@@ -24,5 +24,8 @@ public final class StoreNames {
     /** The totals of the show. */
     public static final String SHOW_SALES = "show-sales";
 
+    /** Show id to what the show came to so far. */
+    public static final String LIVE_SHOW_SALES = "live-show-sales";
+
     private StoreNames() {}
 }

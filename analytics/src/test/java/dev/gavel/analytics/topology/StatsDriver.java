@@ -2,6 +2,7 @@ package dev.gavel.analytics.topology;
 
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.JsonSerde;
+import dev.gavel.events.ShowEvent;
 import dev.gavel.events.ShowStats;
 import dev.gavel.events.Topics;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ final class StatsDriver implements AutoCloseable {
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, AuctionEvent> events;
+    private final TestInputTopic<String, ShowEvent> showEvents;
     private final TestOutputTopic<String, ShowStats> stats;
 
     StatsDriver(StatsSettings settings, Path stateDir) {
@@ -37,6 +39,8 @@ final class StatsDriver implements AutoCloseable {
         driver = new TopologyTestDriver(ShowStatsTopology.build(settings, metrics), config);
         events = driver.createInputTopic(
                 Topics.AUCTION_EVENTS, Serdes.String().serializer(), JsonSerde.events(), Instant.EPOCH, Duration.ZERO);
+        showEvents = driver.createInputTopic(
+                Topics.SHOW_EVENTS, Serdes.String().serializer(), JsonSerde.showEvents(), Instant.EPOCH, Duration.ZERO);
         stats = driver.createOutputTopic(Topics.SHOW_STATS, Serdes.String().deserializer(), JsonSerde.stats());
     }
 
@@ -44,6 +48,14 @@ final class StatsDriver implements AutoCloseable {
     StatsDriver pipe(AuctionEvent... piped) {
         for (AuctionEvent event : piped) {
             events.pipeInput(event.auctionId(), event, event.at());
+        }
+        return this;
+    }
+
+    /** Pipes show events as the processor writes them: keyed by show. */
+    StatsDriver pipe(ShowEvent... piped) {
+        for (ShowEvent event : piped) {
+            showEvents.pipeInput(event.showId(), event, event.at());
         }
         return this;
     }

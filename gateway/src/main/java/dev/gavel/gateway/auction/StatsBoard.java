@@ -59,8 +59,11 @@ public class StatsBoard {
             }
         } else if (stats instanceof SellerSales seller) {
             sellers.put(seller.seller().id(), seller);
+        } else if (stats instanceof ShowSales sales) {
+            show = sales;
         } else {
-            show = (ShowSales) stats;
+            // The sales of one seller's show, or a statistic added later: not the lobby's.
+            return;
         }
         changed = true;
     }
