@@ -54,38 +54,25 @@ public record Show(
     }
 
     Show withLineup(List<Lot> lots, int lotsAdded, Integer currentLotNo) {
-        return new Show(
-                id,
-                title,
-                host,
-                status,
-                scheduledStart,
-                createdAt,
-                startedAt,
-                endedAt,
-                lots,
-                lotsAdded,
-                currentLotNo,
-                seq);
+        return with(status, startedAt, endedAt, lots, lotsAdded, currentLotNo, seq);
     }
 
     Show withStatus(ShowStatus status, Instant startedAt, Instant endedAt) {
-        return new Show(
-                id,
-                title,
-                host,
-                status,
-                scheduledStart,
-                createdAt,
-                startedAt,
-                endedAt,
-                lineup,
-                lotsAdded,
-                currentLotNo,
-                seq);
+        return with(status, startedAt, endedAt, lineup, lotsAdded, currentLotNo, seq);
     }
 
     Show withSeq(long seq) {
+        return with(status, startedAt, endedAt, lineup, lotsAdded, currentLotNo, seq);
+    }
+
+    private Show with(
+            ShowStatus status,
+            Instant startedAt,
+            Instant endedAt,
+            List<Lot> lineup,
+            int lotsAdded,
+            Integer currentLotNo,
+            long seq) {
         return new Show(
                 id,
                 title,
