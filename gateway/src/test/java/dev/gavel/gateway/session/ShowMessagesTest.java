@@ -70,6 +70,22 @@ class ShowMessagesTest {
         }
 
         @Test
+        void aViewerWaitsForTheLotsAuctionAsLongAsAProcessorFailoverDelaysIt() {
+            springIsLive();
+            send("{\"type\":\"subscribe-show\",\"showId\":\"spring\"}");
+            gateway.shows.publish(spring.lotStarted(1));
+            gateway.retries.runAll();
+
+            gateway.clock.advance(RouterFixture.UNKNOWN_AUCTION_WAIT.multipliedBy(10));
+            gateway.retries.runAll();
+            auctionIsKnown(spring.auctionOf(1, 1));
+            gateway.retries.runAll();
+
+            assertThat(socket.frames()).containsExactly("show-snapshot", "show-updated#5", "snapshot#1");
+            assertThat(bob.subscriptions()).containsExactly(spring.auctionOf(1, 1));
+        }
+
+        @Test
         void theNextLotTakesTheViewerOffThePreviousLotsAuction() {
             springIsLive();
             send("{\"type\":\"subscribe-show\",\"showId\":\"spring\"}");

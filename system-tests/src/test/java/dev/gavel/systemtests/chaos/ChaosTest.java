@@ -146,7 +146,7 @@ class ChaosTest {
         AtomicBoolean stop = new AtomicBoolean();
         try (cluster) {
             Random seeds = new Random(7);
-            ChaosClient seller = new ChaosClient(cluster, user(cluster, "seller"), 1, history, seeds.nextLong());
+            ChaosClient seller = new ChaosClient(cluster, user(cluster, "seller"), 1, history, seeds.nextLong(), true);
             clients.add(seller);
             seller.connect();
             for (int i = 0; i < 4; i++) {
@@ -155,10 +155,17 @@ class ChaosTest {
             ScheduledFuture<?> selling = clock.scheduleWithFixedDelay(
                     () -> seller.create(12_000 + seeds.nextInt(12_000)), 4, 4, TimeUnit.SECONDS);
             List<Future<?>> bidding = new ArrayList<>();
+            List<ChaosClient> viewers = new ArrayList<>();
             for (int i = 0; i < bidders; i++) {
                 ChaosClient bidder = new ChaosClient(
-                        cluster, user(cluster, "bidder-" + i), i % cluster.gateways() + 1, history, seeds.nextLong());
+                        cluster,
+                        user(cluster, "bidder-" + i),
+                        i % cluster.gateways() + 1,
+                        history,
+                        seeds.nextLong(),
+                        true);
                 clients.add(bidder);
+                viewers.add(bidder);
                 bidder.connect();
                 bidding.add(load.submit(() -> {
                     while (!stop.get()) {
@@ -167,6 +174,12 @@ class ChaosTest {
                     return null;
                 }));
             }
+            // A seller's shows, whose lots the bidders find in the lobby and bid on, and pre-bid on as viewers.
+            ChaosClient host = new ChaosClient(
+                    cluster, user(cluster, "host"), cluster.gateways(), history, seeds.nextLong(), false);
+            clients.add(host);
+            ChaosShow shows = new ChaosShow(host, viewers, seeds.nextLong());
+            Future<Integer> hosting = load.submit(() -> shows.runUntil(stop));
             for (Step fault : faults) {
                 clock.schedule(() -> null, fault.after().toMillis(), TimeUnit.MILLISECONDS)
                         .get();
@@ -182,6 +195,7 @@ class ChaosTest {
             for (Future<?> bidder : bidding) {
                 bidder.get(3, TimeUnit.MINUTES);
             }
+            int showsEnded = hosting.get(5, TimeUnit.MINUTES);
             Map<String, String> notSeenEnding = new TreeMap<>();
             for (ChaosClient client : clients) {
                 if (!client.awaitAllEnded(Duration.ofMinutes(2))) {
@@ -204,6 +218,8 @@ class ChaosTest {
             assertThat(findings.commandsDecided())
                     .as("commands decided under load")
                     .isGreaterThan(200);
+            assertThat(showsEnded).as("shows run to their end under faults").isPositive();
+            assertThat(findings.shows().lotRuns()).as("lots run").isPositive();
             assertThat(history.faults()).hasSize(faults.size());
         } finally {
             stop.set(true);
@@ -245,6 +261,30 @@ class ChaosTest {
                             findings.priceDecreases(),
                             findings.oracleMismatches(),
                             findings.onTimeBidsRefused()));
+            ShowAudit.Findings shows = findings.shows();
+            text.append("\n| shows | show events | lot runs | pre-bids in the log | show commands decided | lost |"
+                            + " duplicated | told otherwise | outcomes without command | seq gaps | ending violations |"
+                            + " oracle mismatches | lot auction mismatches | aborted reads | unannounced gaps | lots not shown to"
+                            + " viewers |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+                    .append(String.format(
+                            "| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n",
+                            shows.shows(),
+                            shows.showEvents(),
+                            shows.lotRuns(),
+                            shows.preBids(),
+                            shows.commandsDecided(),
+                            shows.lost(),
+                            shows.duplicated(),
+                            shows.mismatched(),
+                            shows.outcomesWithoutCommand(),
+                            shows.seqGaps(),
+                            shows.endingViolations(),
+                            shows.oracleMismatches(),
+                            shows.lotAuctionMismatches(),
+                            shows.abortedReads(),
+                            shows.unannouncedGaps(),
+                            shows.lotsNotShown()));
             text.append("\n").append(new Figures(history).markdown());
             text.append("\n| at (UTC) | fault | target | time to recover (ms) |\n|---|---|---|---|\n");
             for (History.Fault fault : history.faults()) {

@@ -72,7 +72,7 @@ class FiguresTest {
 
     private static History.Command decided(long sentNanos, long decidedNanos) {
         return new History.Command(
-                "place-bid", "c", "a-1", "u", History.Result.ACCEPTED, null, null, 1, sentNanos, decidedNanos);
+                "place-bid", "c", "a-1", "u", History.Result.ACCEPTED, null, null, 1, sentNanos, decidedNanos, null);
     }
 
     private static History.Seen ended(String client, String auctionId, long endedAt, long arrivedAt) {

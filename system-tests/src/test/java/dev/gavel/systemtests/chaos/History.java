@@ -21,26 +21,31 @@ final class History {
     }
 
     /**
-     * One command as its client knows it. {@code commandId} is derived from the bid id for bids; creates are known by
-     * the auction id the gateway answered with.
+     * One command as its client knows it, about an auction or a show ({@code subject}). {@code commandId} is derived
+     * from the bid id for bids and pre-bids; creates are known by the id the gateway answered with, a host's show
+     * commands by the show event that recorded them ({@code recordedSeq}, when accepted).
      */
     record Command(
             String kind,
             String commandId,
-            String auctionId,
+            String subject,
             String userId,
             Result result,
             String reason,
             String detail,
             int attempts,
             long sentNanos,
-            long decidedNanos) {}
+            long decidedNanos,
+            Long recordedSeq) {}
 
     /**
      * A message of an auction's stream as one client received it: an event, or a snapshot; with the wall-clock time
      * it arrived, to hold against the times the server wrote into it.
      */
     record Seen(String client, String auctionId, long seq, boolean snapshot, JsonNode message, long arrivedAtMillis) {}
+
+    /** A message of a show's stream as one client received it: a {@code show-snapshot} or a {@code show-updated}. */
+    record SeenShow(String client, String showId, long seq, boolean snapshot, JsonNode message) {}
 
     /** A fault: what, on which process, when (monotonic, for durations; wall clock, for auctions' end times). */
     record Fault(String kind, String target, long atNanos, long atMillis) {
@@ -52,6 +57,7 @@ final class History {
 
     private final List<Command> commands = Collections.synchronizedList(new ArrayList<>());
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    private final List<SeenShow> seenShows = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
 
     void command(Command command) {
@@ -60,6 +66,10 @@ final class History {
 
     void seen(Seen message) {
         seen.add(message);
+    }
+
+    void seen(SeenShow message) {
+        seenShows.add(message);
     }
 
     void fault(Fault fault) {
@@ -75,6 +85,12 @@ final class History {
     List<Seen> seen() {
         synchronized (seen) {
             return List.copyOf(seen);
+        }
+    }
+
+    List<SeenShow> seenShows() {
+        synchronized (seenShows) {
+            return List.copyOf(seenShows);
         }
     }
 

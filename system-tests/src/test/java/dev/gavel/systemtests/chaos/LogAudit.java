@@ -37,6 +37,8 @@ import tools.jackson.databind.JsonNode;
  *       stream never skipped or repeated an event without a snapshot saying so;
  *   <li>the events equal those of an independent reference model of the rules run over the command log.
  * </ul>
+ *
+ * The shows of the run are held to the same standard by {@link ShowAudit}.
  */
 final class LogAudit {
 
@@ -59,21 +61,23 @@ final class LogAudit {
             int unannouncedGaps,
             int oracleMismatches,
             int onTimeBidsRefused,
+            ShowAudit.Findings shows,
             List<String> examples) {
 
         boolean clean() {
             return lost
-                            + duplicated
-                            + mismatched
-                            + outcomesWithoutCommand
-                            + seqGaps
-                            + endingViolations
-                            + priceDecreases
-                            + abortedReads
-                            + unannouncedGaps
-                            + oracleMismatches
-                            + onTimeBidsRefused
-                    == 0;
+                                    + duplicated
+                                    + mismatched
+                                    + outcomesWithoutCommand
+                                    + seqGaps
+                                    + endingViolations
+                                    + priceDecreases
+                                    + abortedReads
+                                    + unannouncedGaps
+                                    + oracleMismatches
+                                    + onTimeBidsRefused
+                            == 0
+                    && shows.clean();
         }
     }
 
@@ -125,7 +129,9 @@ final class LogAudit {
         int duplicated = 0;
         int mismatched = 0;
         for (History.Command sent : history.commands()) {
-            if (sent.result() == Result.UNKNOWN || sent.commandId() == null) {
+            if (sent.result() == Result.UNKNOWN
+                    || sent.commandId() == null
+                    || !sent.kind().equals("place-bid")) {
                 continue;
             }
             boolean publicOutcome = eventsByCommand.containsKey(sent.commandId());
@@ -144,7 +150,7 @@ final class LogAudit {
         }
         for (History.Command created : history.commands()) {
             if (created.kind().equals("create-auction") && created.result() == Result.ACCEPTED) {
-                long creations = events.getOrDefault(created.auctionId(), List.of()).stream()
+                long creations = events.getOrDefault(created.subject(), List.of()).stream()
                         .filter(e -> e instanceof AuctionEvent.AuctionCreated)
                         .count();
                 if (creations == 0) {
@@ -230,6 +236,7 @@ final class LogAudit {
             streamPosition.put(stream, seen.seq());
         }
 
+        ShowAudit.Findings shows = new ShowAudit(client(), this::example).audit(history, commands, events);
         int oracleMismatches = oracle(commands, events);
         int onTimeBidsRefused = onTimeBidsRefused(commands, events, originalNotices);
         int sent = history.commands().size();
@@ -254,6 +261,7 @@ final class LogAudit {
                 unannouncedGaps,
                 oracleMismatches,
                 onTimeBidsRefused,
+                shows,
                 List.copyOf(examples));
     }
 
