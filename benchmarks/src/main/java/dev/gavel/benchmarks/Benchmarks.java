@@ -8,6 +8,7 @@ import dev.gavel.loadgen.scenario.BidsScenario;
 import dev.gavel.loadgen.scenario.EndingsScenario;
 import dev.gavel.loadgen.scenario.FanoutScenario;
 import dev.gavel.loadgen.scenario.Scenario;
+import dev.gavel.loadgen.scenario.ShowScenario;
 import java.util.List;
 
 /**
@@ -23,9 +24,9 @@ public final class Benchmarks {
     }
 
     /**
-     * In suite order: the processor's drain right after the raw Kafka it is compared with, fan-out last of those that
-     * need the stack (it may leave the gateway out of memory; viewers of the latest state, then of every event), and
-     * the rules, which need none.
+     * In suite order: the processor's drain right after the raw Kafka it is compared with, those with thousands of
+     * viewers last of those that need the stack (they may leave the gateway out of memory: a show's, then fan-out to
+     * viewers of the latest state, then of every event), and the rules, which need none.
      */
     static List<Scenario> scenarios() {
         return List.of(
@@ -33,6 +34,7 @@ public final class Benchmarks {
                 new ProcessorScenario(),
                 new BidsScenario(),
                 new EndingsScenario(),
+                new ShowScenario(),
                 new FanoutScenario(),
                 new FanoutScenario.EveryEvent(),
                 new RulesScenario());

@@ -18,6 +18,7 @@ class BenchmarksTest {
                         tuple("processor", "Bid processor"),
                         tuple("bids", "Bids through the gateway"),
                         tuple("endings", "Auction endings"),
+                        tuple("show", "A live show with thousands of viewers"),
                         tuple("fanout", "Fan-out to viewers of one auction"),
                         tuple("fanout-every", "Fan-out to viewers of every event of one auction"),
                         tuple("rules", "Auction rules (JMH)"));

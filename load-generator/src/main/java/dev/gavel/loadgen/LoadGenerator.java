@@ -13,6 +13,7 @@ import dev.gavel.loadgen.scenario.EndingsScenario;
 import dev.gavel.loadgen.scenario.FanoutScenario;
 import dev.gavel.loadgen.scenario.RunContext;
 import dev.gavel.loadgen.scenario.Scenario;
+import dev.gavel.loadgen.scenario.ShowScenario;
 import dev.gavel.loadgen.ws.Endpoints;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -138,14 +139,16 @@ public final class LoadGenerator {
     }
 
     /**
-     * The scenarios that drive a running stack from outside, in suite order: fan-out last, as it may leave the gateway
-     * out of memory; viewers of the latest state, then of every event.
+     * The scenarios that drive a running stack from outside, in suite order: those with thousands of viewers last, as
+     * they may leave the gateway out of memory: a show's, then fan-out to viewers of the latest state, then of every
+     * event.
      */
     public static List<Scenario> scenarios() {
         return List.of(
                 new BaselineScenario(),
                 new BidsScenario(),
                 new EndingsScenario(),
+                new ShowScenario(),
                 new FanoutScenario(),
                 new FanoutScenario.EveryEvent());
     }

@@ -43,6 +43,6 @@ class LoadGeneratorTest {
     void theLoadGeneratorAloneRunsTheScenariosThatDriveARunningStack() {
         assertThat(LoadGenerator.scenarios())
                 .extracting(Scenario::name)
-                .containsExactly("baseline", "bids", "endings", "fanout", "fanout-every");
+                .containsExactly("baseline", "bids", "endings", "show", "fanout", "fanout-every");
     }
 }

@@ -29,6 +29,9 @@ public class AuctionDirectory {
 
     private final Map<String, LiveAuction> auctions = new ConcurrentHashMap<>();
     private final Set<Subscriber> lobby = ConcurrentHashMap.newKeySet();
+    /** What waits for an auction this instance has not read yet (see {@link #whenKnown}). */
+    private final Map<String, List<Runnable>> awaited = new ConcurrentHashMap<>();
+
     private final FrameWriter frames;
     private final LiveAuction.Settings settings;
 
@@ -61,6 +64,30 @@ public class AuctionDirectory {
             live.restore(view);
             return live;
         });
+        runAwaited(auctionId);
+    }
+
+    /**
+     * Runs {@code then} once this instance knows the auction: at once if it does, else on the thread that reads its
+     * creation (or its snapshot), right after. Each task runs once.
+     */
+    public void whenKnown(String auctionId, Runnable then) {
+        awaited.compute(auctionId, (id, waiting) -> {
+            List<Runnable> tasks = waiting == null ? new ArrayList<>() : waiting;
+            tasks.add(then);
+            return tasks;
+        });
+        // Known meanwhile, the task may have missed the run that followed the creation: this one takes it.
+        if (auctions.containsKey(auctionId)) {
+            runAwaited(auctionId);
+        }
+    }
+
+    private void runAwaited(String auctionId) {
+        List<Runnable> waiting = awaited.remove(auctionId);
+        if (waiting != null) {
+            waiting.forEach(Runnable::run);
+        }
     }
 
     /**
@@ -79,6 +106,7 @@ public class AuctionDirectory {
             if (!isNew[0]) {
                 return null; // already known: from the state topic, or this creation was read before
             }
+            runAwaited(event.auctionId());
             broadcastToLobby(event, Set.of());
             return created.auction();
         }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.apache.tomcat.websocket.Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -31,6 +32,16 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * overflows, has stopped reading and is dropped, so it cannot delay anyone else.
  */
 public final class ClientSession implements Subscriber {
+
+    /**
+     * How long a close frame may wait for the frame being written and for its own write, after which the connection
+     * is closed without it. Tomcat answers a client's close on a container thread that spins until the frame being
+     * written is done, and that frame's completion needs a container thread too: when thousands of viewers left a
+     * show at once, every container thread spun for Tomcat's default of 20 s, close after close, and the gateway
+     * answered nothing for minutes. A client that closes is leaving; one the gateway closes is closed only once its
+     * frame in writing is done (see {@link #close}), unless it is too slow to read it.
+     */
+    static final long CLOSE_FRAME_WAIT_MILLIS = 100;
 
     private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
 
@@ -98,10 +109,10 @@ public final class ClientSession implements Subscriber {
         this.assembler = new MessageAssembler(maxMessageBytes);
         this.sender = sender;
         this.socket = socket;
-        ((NativeWebSocketSession) ws)
-                .getNativeSession(jakarta.websocket.Session.class)
-                .getAsyncRemote()
-                .setSendTimeout(sendTimeLimit.toMillis());
+        jakarta.websocket.Session container =
+                ((NativeWebSocketSession) ws).getNativeSession(jakarta.websocket.Session.class);
+        container.getAsyncRemote().setSendTimeout(sendTimeLimit.toMillis());
+        container.getUserProperties().put(Constants.BLOCKING_SEND_TIMEOUT_PROPERTY, CLOSE_FRAME_WAIT_MILLIS);
     }
 
     public String id() {

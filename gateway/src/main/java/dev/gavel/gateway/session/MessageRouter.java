@@ -26,9 +26,6 @@ final class MessageRouter {
     /** How often a subscription to an auction this instance has not read yet looks for it again. */
     static final long SUBSCRIBE_RETRY_MILLIS = 100;
 
-    /** How long a viewer of a show waits for the auction of the lot that started (see {@link #attachWhenKnown}). */
-    static final long LOT_CREATION_WAIT_MILLIS = Duration.ofMinutes(2).toMillis();
-
     private final AuctionDirectory directory;
     private final ShowDirectory shows;
     private final StatsBoard stats;
@@ -215,26 +212,21 @@ final class MessageRouter {
             session.subscriptions().remove(previous);
         }
         session.subscriptions().add(auctionId);
-        attachWhenKnown(session, showId, auctionId, latestOnly, clock.millis() + LOT_CREATION_WAIT_MILLIS);
+        // Not on the thread that reads the auction's creation: thousands of viewers are attached at that moment.
+        directory.whenKnown(auctionId, () -> retries.schedule(() -> attach(session, showId, auctionId, latestOnly), 0));
     }
 
     /**
-     * Attaches a viewer to the running lot's auction when this instance has read its creation. That comes a step after
+     * Attaches a viewer to the running lot's auction, once this instance has read its creation. That comes a step after
      * the show's news (the auctions' engine creates the auction from the show's run), and seconds later while a
-     * processor fails over; the show's log says the auction exists, so the viewer waits for it as long as the lot is
-     * the show's, not for the moment a subscription to an unknown id waits, and is never told it does not exist. The
-     * bound only keeps a lost session from polling for ever: the viewer learns a lot's outcome from the show as well.
+     * processor fails over; the show's log says the auction exists, so the viewer waits for it as long as it takes, is
+     * attached the moment it is read, and is never told it does not exist. A viewer that moved on meanwhile is not.
      */
-    private void attachWhenKnown(
-            ClientSession session, String showId, String auctionId, boolean latestOnly, long deadlineMillis) {
-        if (!auctionId.equals(session.shows().get(showId))
-                || !session.subscriptions().contains(auctionId)
-                || directory.subscribe(session, null, auctionId, null, latestOnly)
-                || clock.millis() >= deadlineMillis) {
-            return;
+    private void attach(ClientSession session, String showId, String auctionId, boolean latestOnly) {
+        if (auctionId.equals(session.shows().get(showId))
+                && session.subscriptions().contains(auctionId)) {
+            directory.subscribe(session, null, auctionId, null, latestOnly);
         }
-        retries.schedule(
-                () -> attachWhenKnown(session, showId, auctionId, latestOnly, deadlineMillis), SUBSCRIBE_RETRY_MILLIS);
     }
 
     private void subscribe(ClientSession session, ClientMessage.Subscribe request) {

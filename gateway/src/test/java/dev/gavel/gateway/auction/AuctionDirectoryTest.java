@@ -24,6 +24,7 @@ import dev.gavel.gateway.testing.Times;
 import dev.gavel.gateway.testing.Users;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,28 @@ class AuctionDirectoryTest {
 
     @Nested
     class Publishing {
+
+        @Test
+        void whatWaitsForAnAuctionRunsOnceWhenItsCreationIsRead() {
+            List<String> ran = new ArrayList<>();
+            directory.whenKnown("lamp", () -> ran.add("first"));
+            directory.whenKnown("lamp", () -> ran.add("second"));
+            assertThat(ran).isEmpty();
+
+            lampWithBids(1);
+
+            assertThat(ran).containsExactly("first", "second");
+        }
+
+        @Test
+        void whatWaitsForAKnownAuctionRunsAtOnce() {
+            lampWithBids(0);
+            List<String> ran = new ArrayList<>();
+
+            directory.whenKnown("lamp", () -> ran.add("now"));
+
+            assertThat(ran).containsExactly("now");
+        }
 
         @Test
         void encodesEachFrameOnceForAllItsSubscribers() {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.tomcat.websocket.Constants;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.CloseStatus;
@@ -340,6 +341,14 @@ class ClientSessionTest {
 
     @Nested
     class Closing {
+
+        /** Thousands of viewers leaving at once must not hold every container thread for the default 20 s each. */
+        @Test
+        void aCloseFrameWaitsOnlyAMomentForTheContainerBeforeTheConnectionClosesWithoutIt() {
+            assertThat(socket.containerProperties())
+                    .containsEntry(Constants.BLOCKING_SEND_TIMEOUT_PROPERTY, ClientSession.CLOSE_FRAME_WAIT_MILLIS);
+            assertThat(ClientSession.CLOSE_FRAME_WAIT_MILLIS).isBetween(1L, 1_000L);
+        }
 
         @Test
         void closesAtOnceWhenNothingIsInFlight() throws IOException {

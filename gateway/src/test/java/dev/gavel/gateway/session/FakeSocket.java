@@ -13,7 +13,9 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.mockito.ArgumentCaptor;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
@@ -26,6 +28,8 @@ final class FakeSocket {
 
     private final NativeWebSocketSession ws = mock(NativeWebSocketSession.class);
     private final RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+    /** The container session's user properties, where its settings of a connection go. */
+    private final Map<String, Object> properties = new HashMap<>();
     /** Frames handed to the container, in order. */
     private final List<String> written = new ArrayList<>();
     /** The handlers of the sends the container has not completed yet, oldest first. */
@@ -43,6 +47,7 @@ final class FakeSocket {
         when(ws.getId()).thenReturn(id);
         when(ws.isOpen()).thenReturn(true);
         when(nativeSession.getAsyncRemote()).thenReturn(remote);
+        when(nativeSession.getUserProperties()).thenReturn(properties);
         this.sendsAtOnce = sendsAtOnce;
     }
 
@@ -93,6 +98,10 @@ final class FakeSocket {
 
     RemoteEndpoint.Async remote() {
         return remote;
+    }
+
+    Map<String, Object> containerProperties() {
+        return properties;
     }
 
     List<String> written() {

@@ -10,6 +10,7 @@ import dev.gavel.events.ShowEvent;
 import dev.gavel.gateway.command.CommandOutcome;
 import dev.gavel.gateway.testing.AuctionHistory;
 import dev.gavel.gateway.testing.Frames;
+import dev.gavel.gateway.testing.ManualScheduler;
 import dev.gavel.gateway.testing.ShowHistory;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -83,6 +84,22 @@ class ShowMessagesTest {
 
             assertThat(socket.frames()).containsExactly("show-snapshot", "show-updated#5", "snapshot#1");
             assertThat(bob.subscriptions()).containsExactly(spring.auctionOf(1, 1));
+        }
+
+        @Test
+        void aViewerIsAttachedTheMomentTheLotsAuctionIsReadWithoutLookingForItMeanwhile() {
+            springIsLive();
+            send("{\"type\":\"subscribe-show\",\"showId\":\"spring\"}");
+            gateway.shows.publish(spring.lotStarted(1));
+            assertThat(gateway.retries.tasks()).isEmpty();
+
+            auctionIsKnown(spring.auctionOf(1, 1));
+
+            assertThat(gateway.retries.tasks())
+                    .extracting(ManualScheduler.Task::delayMillis)
+                    .containsExactly(0L);
+            gateway.retries.runAll();
+            assertThat(socket.frames()).containsExactly("show-snapshot", "show-updated#5", "snapshot#1");
         }
 
         @Test

@@ -63,9 +63,6 @@ public class FanoutScenario extends Scenario {
     @Mixin
     private final Window window = new Window(5, 30);
 
-    /** Past this share of its maximum, the gateway's heap is not called bounded. */
-    static final double HEAP_BOUND = 0.85;
-
     private static final long STARTING_PRICE_CENTS = 100;
 
     private Failures failures;
@@ -236,24 +233,7 @@ public class FanoutScenario extends Scenario {
         double seconds = (windowEnd - windowStart) / 1e9;
         result.latency("freshness", "Price freshness, every viewer x every bid", freshness.percentiles());
         result.latency("bid_round_trip", "Bidder round trip under fan-out", roundTrip.percentiles());
-        result.figure("messages_per_second", "Messages delivered to viewers", delivered.sum() / seconds, "msg/s");
-        result.figure("gateway_cpu_cores", "Gateway CPU (mean)", usage.gatewayCpuMean(), "cores");
-        result.figure("gateway_cpu_cores_max", "Gateway CPU (max 1 s sample)", usage.gatewayCpuMax(), "cores");
-        if (delivered.sum() > 0) {
-            // CPU milliseconds per 1,000 messages: cores x 1,000 ms per second / (messages per second / 1,000).
-            result.figure(
-                    "gateway_cpu_ms_per_1000_messages",
-                    "Gateway CPU per 1,000 messages delivered",
-                    usage.gatewayCpuMean() * 1e6 / (delivered.sum() / seconds),
-                    "ms");
-        }
-        result.figure("gateway_heap_peak_mb", "Gateway heap used, peak", usage.gatewayHeapPeak() / 1e6, "MB");
-        result.figure("gateway_heap_end_mb", "Gateway heap used, end of window", usage.gatewayHeapLast() / 1e6, "MB");
-        result.figure("gateway_heap_max_mb", "Gateway heap maximum", usage.gatewayHeapMax() / 1e6, "MB");
-        boolean bounded = usage.samples() > 0 && usage.gatewayHeapPeak() < HEAP_BOUND * usage.gatewayHeapMax();
-        result.figure("gateway_heap_bounded", "Heap bounded (peak < 85% of maximum): 1 = yes", bounded ? 1 : 0, "");
-        result.figure("processor_cpu_cores", "Processor CPU (mean)", usage.processorCpuMean(), "cores");
-        result.figure("generator_cpu_cores", "Load generator CPU (mean)", usage.generatorCpuMean(), "cores");
+        GatewayUsage.record(result, usage, delivered.sum(), seconds);
         result.figure("rejected_bids", "Bids rejected (overtaken by a later one)", rejected.sum(), "");
         result.figure("error_replies", "Error replies to bids", errors.sum(), "");
         result.note(String.format(

@@ -36,7 +36,7 @@ public final class FrameParser {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new UnreadableFrame("not a JSON object");
             }
-            readObject(json, frame, false);
+            readObject(json, frame, Scope.MESSAGE);
             if (json.nextToken() != null) {
                 throw new UnreadableFrame("data after the JSON object");
             }
@@ -71,7 +71,7 @@ public final class FrameParser {
                 throw new UnreadableFrame("an event that is not an object");
             }
             Builder event = new Builder();
-            readObject(json, event, false);
+            readObject(json, event, Scope.MESSAGE);
             if (event.type == null || event.type.equals(EVENTS) || event.events != null) {
                 throw new UnreadableFrame("an event without a type of its own");
             }
@@ -80,7 +80,14 @@ public final class FrameParser {
         return events;
     }
 
-    private static void readObject(JsonParser json, Builder frame, boolean auction) throws UnreadableFrame {
+    /** Where a field is: the message itself, or the auction or show object it carries. */
+    private enum Scope {
+        MESSAGE,
+        AUCTION,
+        SHOW
+    }
+
+    private static void readObject(JsonParser json, Builder frame, Scope scope) throws UnreadableFrame {
         String name;
         while ((name = json.nextName()) != null) {
             JsonToken value = json.nextToken();
@@ -92,10 +99,17 @@ public final class FrameParser {
                 case "requestId" -> frame.requestId = json.getString();
                 case "auctionId" -> frame.auctionId = json.getString();
                 case "id" -> {
-                    if (auction) {
-                        frame.auctionId = json.getString();
+                    switch (scope) {
+                        case AUCTION -> frame.auctionId = json.getString();
+                        case SHOW -> frame.showId = json.getString();
+                        case MESSAGE -> {}
                     }
                 }
+                case "showId" -> frame.showId = json.getString();
+                case "lotNo" -> frame.lotNo = json.getIntValue();
+                case "currentAuctionId" -> frame.currentAuctionId = json.getString();
+                case "change" -> frame.change = json.getString();
+                case "viewers" -> frame.viewers = json.getLongValue();
                 case "seq" -> frame.seq = json.getLongValue();
                 case "amount" -> frame.amountCents = cents(json);
                 case "currentBid" -> frame.currentBidCents = cents(json);
@@ -111,11 +125,11 @@ public final class FrameParser {
                 case "bidder" -> frame.bidderId = userId(json);
                 case "leader" -> frame.leaderId = userId(json);
                 case "events" -> frame.events = readEvents(json);
-                case "auction" -> {
-                    if (value != JsonToken.START_OBJECT) {
-                        throw new UnreadableFrame("auction is not an object");
+                case "auction", "show" -> {
+                    if (value != JsonToken.START_OBJECT || scope != Scope.MESSAGE) {
+                        throw new UnreadableFrame(name + " is not an object of the message");
                     }
-                    readObject(json, frame, true);
+                    readObject(json, frame, name.equals("show") ? Scope.SHOW : Scope.AUCTION);
                 }
                 default -> json.skipChildren();
             }
@@ -164,6 +178,11 @@ public final class FrameParser {
         String outcome;
         String status;
         boolean resync;
+        String showId;
+        int lotNo = -1;
+        String currentAuctionId;
+        String change;
+        long viewers = -1;
         List<Frame> events;
 
         Frame build() {
@@ -184,7 +203,12 @@ public final class FrameParser {
                     code,
                     outcome,
                     status,
-                    resync);
+                    resync,
+                    showId,
+                    lotNo,
+                    currentAuctionId,
+                    change,
+                    viewers);
         }
     }
 }

@@ -31,4 +31,32 @@ public final class Messages {
         return "{\"type\":\"subscribe\",\"requestId\":\"" + requestId + "\",\"auctionId\":\"" + auctionId
                 + "\",\"updates\":\"" + updates + "\"}";
     }
+
+    public static String createShow(String requestId, String title, long scheduledStartMillis) {
+        return "{\"type\":\"create-show\",\"requestId\":\"" + requestId + "\",\"title\":\"" + title
+                + "\",\"scheduledStart\":" + scheduledStartMillis + "}";
+    }
+
+    public static String addLot(String requestId, String showId, String title, long startingPriceCents) {
+        return "{\"type\":\"add-lot\",\"requestId\":\"" + requestId + "\",\"showId\":\"" + showId + "\",\"title\":\""
+                + title + "\",\"startingPrice\":"
+                + Money.toDecimal(startingPriceCents).toPlainString() + "}";
+    }
+
+    /** {@code start-show} or {@code end-show}. */
+    public static String showCommand(String type, String requestId, String showId) {
+        return "{\"type\":\"" + type + "\",\"requestId\":\"" + requestId + "\",\"showId\":\"" + showId + "\"}";
+    }
+
+    /** Runs a lot in the sudden-death mode: it ends at its timer, which no bid moves. */
+    public static String runLot(String requestId, String showId, int lotNo, long durationMs) {
+        return "{\"type\":\"run-lot\",\"requestId\":\"" + requestId + "\",\"showId\":\"" + showId + "\",\"lotNo\":"
+                + lotNo + ",\"durationMs\":" + durationMs + ",\"mode\":\"sudden-death\"}";
+    }
+
+    /** @param updates how the viewer follows the running lot: {@code every} event, or the {@code latest} state */
+    public static String subscribeShow(String requestId, String showId, String updates) {
+        return "{\"type\":\"subscribe-show\",\"requestId\":\"" + requestId + "\",\"showId\":\"" + showId
+                + "\",\"updates\":\"" + updates + "\"}";
+    }
 }

@@ -105,6 +105,40 @@ class FrameParserTest {
     }
 
     @Test
+    void readsAShowUpdateByTheShowsFieldsNotItsLots() throws Exception {
+        Frame frame = one("{\"type\":\"show-updated\",\"showId\":\"s-1\",\"seq\":6,\"change\":\"lot-started\","
+                + "\"lotNo\":2,\"show\":{\"id\":\"s-1\",\"title\":\"Drop\",\"host\":{\"id\":\"u-9\",\"name\":\"Host\"},"
+                + "\"status\":\"LIVE\",\"scheduledStart\":1,\"createdAt\":1,\"startedAt\":2,\"lineup\":["
+                + "{\"lotNo\":1,\"title\":\"LP\",\"status\":\"SOLD\",\"runs\":1,\"auctionId\":\"s-1_1_1\",\"endsAt\":5,"
+                + "\"finalPrice\":12.5,\"winner\":{\"id\":\"u-1\",\"name\":\"Ann\"}},"
+                + "{\"lotNo\":2,\"title\":\"CD\",\"status\":\"RUNNING\",\"runs\":1,\"auctionId\":\"s-1_2_1\"}],"
+                + "\"currentLotNo\":2,\"currentAuctionId\":\"s-1_2_1\",\"seq\":6},\"serverTime\":3}");
+
+        assertThat(frame.showId()).isEqualTo("s-1");
+        assertThat(frame.seq()).isEqualTo(6);
+        assertThat(frame.change()).isEqualTo("lot-started");
+        assertThat(frame.lotNo()).isEqualTo(2);
+        assertThat(frame.status()).isEqualTo("LIVE");
+        assertThat(frame.currentAuctionId()).isEqualTo("s-1_2_1");
+        assertThat(frame.auctionId()).isNull();
+        assertThat(frame.endsAt()).isEqualTo(-1);
+    }
+
+    @Test
+    void readsAShowsAudience() throws Exception {
+        Frame frame = one("{\"type\":\"show-viewers\",\"showId\":\"s-1\",\"viewers\":5000,\"serverTime\":3}");
+
+        assertThat(frame.showId()).isEqualTo("s-1");
+        assertThat(frame.viewers()).isEqualTo(5_000);
+    }
+
+    @Test
+    void refusesAShowInsideAnAuction() {
+        assertThatThrownBy(() -> parse("{\"type\":\"snapshot\",\"auction\":{\"show\":{}}}"))
+                .isInstanceOf(FrameParser.UnreadableFrame.class);
+    }
+
+    @Test
     void refusesWhatIsNotAMessage() {
         assertThatThrownBy(() -> parse("[1,2]")).isInstanceOf(FrameParser.UnreadableFrame.class);
         assertThatThrownBy(() -> parse("{\"seq\":1}"))
