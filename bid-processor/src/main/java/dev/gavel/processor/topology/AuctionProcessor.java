@@ -5,6 +5,7 @@ import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionCommand.ExpireAuction;
 import dev.gavel.events.AuctionCommand.GatewayWatermark;
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.AuctionEvent.AuctionCreated;
 import dev.gavel.events.AuctionEvent.AuctionEnded;
 import dev.gavel.events.AuctionStatus;
 import dev.gavel.events.BidderNotice;
@@ -179,6 +180,10 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
             if (event instanceof AuctionEnded ended) {
                 tellTheShow(ended, timestamp);
                 commitSoon();
+            } else if (event instanceof AuctionCreated
+                    && LotIds.parse(auctionId).isPresent()) {
+                // A show's lot opens before its whole audience, which waits for it.
+                commitSoon();
             }
         }
         if (after != null && !decision.events().isEmpty()) {
@@ -323,8 +328,8 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
 
     /**
      * An ending is seen by everyone at once and waits on two commits (the close command's, then the end's): each is
-     * committed without waiting for the rest of the commit interval. Endings are rare next to bids, so this adds
-     * few commits.
+     * committed without waiting for the rest of the commit interval, and so is the opening of a show's lot. Both are
+     * rare next to bids, so this adds few commits.
      */
     private void commitSoon() {
         context.commit();

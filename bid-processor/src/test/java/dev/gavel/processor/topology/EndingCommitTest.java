@@ -9,6 +9,7 @@ import static dev.gavel.processor.fixtures.Users.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.events.AuctionCommand.CloseAuction;
+import dev.gavel.events.AuctionEvent.AuctionCreated;
 import dev.gavel.events.AuctionEvent.AuctionEnded;
 import dev.gavel.events.AuctionEvent.BidPlaced;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An ending waits on two commits, the close command's and then the end's: the task asks for each at once rather than
- * letting it wait for the rest of the commit interval. Other decisions wait for the interval, as before.
+ * letting it wait for the rest of the commit interval, and so does the opening of a show's lot. Other decisions wait
+ * for the interval, as before.
  */
 class EndingCommitTest {
 
@@ -40,6 +42,16 @@ class EndingCommitTest {
 
         assertThat(task.forwarded()).hasAtLeastOneElementOfType(CloseAuction.class);
         assertThat(task.context.committed()).isTrue();
+    }
+
+    @Test
+    void openingALotOfAShowAsksForACommitAtOnce() {
+        ProcessorTask show = new ProcessorTask(T0);
+
+        show.process(create().on("spring-drop_1_1").build());
+
+        assertThat(show.forwarded()).hasAtLeastOneElementOfType(AuctionCreated.class);
+        assertThat(show.context.committed()).isTrue();
     }
 
     @Test
