@@ -155,28 +155,15 @@ public class FanoutScenario extends Scenario {
                                 created -> {})
                         .get(0)
                         .auctionId();
-                Pacer subscribePacer = new Pacer(System.nanoTime(), 1_000);
-                for (int v = 0; v < viewers; v++) {
-                    subscribePacer.awaitTurn(v);
-                    String requestId = "view-" + v;
-                    subscriptions.sent(requestId, auctionId);
-                    viewerConnections.get(v).send(Messages.subscribe(requestId, auctionId, updates));
-                }
-                subscriptions.awaitAnswers(TimeUnit.SECONDS.toNanos(30));
+                Audience.join(
+                        viewerConnections,
+                        subscriptions,
+                        "view-",
+                        auctionId,
+                        (requestId, auction) -> Messages.subscribe(requestId, auction, updates),
+                        30);
                 failures.throwIfAny(name() + " (subscribing viewers)");
-                ResourceSampler.Sample subscribed = sampler.latest();
-                if (before != null && subscribed != null) {
-                    result.figure(
-                            "gateway_heap_before_viewers_mb",
-                            "Gateway heap used before the viewers connected",
-                            before.gatewayHeapUsed() / 1e6,
-                            "MB");
-                    result.figure(
-                            "gateway_heap_with_viewers_mb",
-                            "Gateway heap used once they were all subscribed",
-                            subscribed.gatewayHeapUsed() / 1e6,
-                            "MB");
-                }
+                Audience.recordHeap(result, before, sampler.latest());
                 result.figure(
                         "setup_seconds",
                         "Connecting and subscribing the viewers",

@@ -193,28 +193,15 @@ public class ShowScenario extends Scenario {
                 sampler.start();
                 ResourceSampler.Sample before = sampler.latest();
                 viewerConnections = gateway.connect("viewer", viewers, viewerHandlers::get);
-                Pacer subscribePacer = new Pacer(System.nanoTime(), 1_000);
-                for (int v = 0; v < viewers; v++) {
-                    subscribePacer.awaitTurn(v);
-                    String requestId = "watch-" + v;
-                    subscriptions.sent(requestId, showId);
-                    viewerConnections.get(v).send(Messages.subscribeShow(requestId, showId, updates));
-                }
-                subscriptions.awaitAnswers(TimeUnit.SECONDS.toNanos(REPLY_TIMEOUT_SECONDS));
+                Audience.join(
+                        viewerConnections,
+                        subscriptions,
+                        "watch-",
+                        showId,
+                        (requestId, show) -> Messages.subscribeShow(requestId, show, updates),
+                        REPLY_TIMEOUT_SECONDS);
                 failures.throwIfAny(name() + " (viewers joining the show)");
-                ResourceSampler.Sample joined = sampler.latest();
-                if (before != null && joined != null) {
-                    result.figure(
-                            "gateway_heap_before_viewers_mb",
-                            "Gateway heap used before the viewers connected",
-                            before.gatewayHeapUsed() / 1e6,
-                            "MB");
-                    result.figure(
-                            "gateway_heap_with_viewers_mb",
-                            "Gateway heap used once they had all joined the show",
-                            joined.gatewayHeapUsed() / 1e6,
-                            "MB");
-                }
+                Audience.recordHeap(result, before, sampler.latest());
                 result.figure(
                         "setup_seconds",
                         "Preparing the show, connecting the viewers, joining them to it",
