@@ -211,18 +211,14 @@ public class ShowScenario extends Scenario {
                 RequestLedger<int[]> bids = new RequestLedger<>(failures);
                 bidderConnections = hostGateway.connect("bidder", bidders, b -> new Bidder(bids));
                 host.command("start", Messages.showCommand("start-show", "start", showId));
-                long windowEnd = 0;
-                long deliveredInWindow = 0;
                 for (int lot = 0; lot < allLots; lot++) {
                     if (lot == warmupLots) {
                         windowStart = System.nanoTime();
                     }
                     runLot(host, showId, lot, bids, bidderConnections);
-                    if (lot == allLots - 1) {
-                        windowEnd = System.nanoTime();
-                        deliveredInWindow = delivered.sum();
-                    }
                 }
+                long windowEnd = System.nanoTime();
+                long deliveredInWindow = delivered.sum();
                 host.command("end", Messages.showCommand("end-show", "end", showId));
                 bids.awaitAnswers(TimeUnit.SECONDS.toNanos(REPLY_TIMEOUT_SECONDS));
                 checkViewers(allLots);
