@@ -54,14 +54,19 @@ public class FanoutScenario extends Scenario {
                     "Users taking turns to bid, so every bid outbids another user" + " (default: ${DEFAULT-VALUE}).")
     int bidders = 4;
 
-    @Option(
-            names = "--updates",
-            description = "What viewers subscribe to: every event, or the latest state, as a live show's viewers"
-                    + " that show the price but not each bid (default: ${DEFAULT-VALUE}).")
-    String updates = "latest";
+    @Mixin
+    private final Updates updates;
 
     @Mixin
     private final Window window = new Window(5, 30);
+
+    public FanoutScenario() {
+        this("latest");
+    }
+
+    private FanoutScenario(String updates) {
+        this.updates = new Updates(updates);
+    }
 
     private static final long STARTING_PRICE_CENTS = 100;
 
@@ -87,9 +92,7 @@ public class FanoutScenario extends Scenario {
 
     @Override
     public void run(RunContext context, Results.Builder result) throws Exception {
-        if (!updates.equals("every") && !updates.equals("latest")) {
-            throw new IllegalArgumentException("--updates must be every or latest, got " + updates);
-        }
+        String updates = this.updates.mode();
         if (viewersPerUser < 1) {
             throw new IllegalArgumentException("--viewers-per-user must be at least 1, got " + viewersPerUser);
         }
@@ -238,7 +241,7 @@ public class FanoutScenario extends Scenario {
             description = "Viewers of every event of one auction while it is bid on: price freshness per viewer.")
     public static final class EveryEvent extends FanoutScenario {
         public EveryEvent() {
-            updates = "every";
+            super("every");
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -72,11 +73,8 @@ public class ShowScenario extends Scenario {
                     "Users taking turns to bid, so every bid outbids another user" + " (default: ${DEFAULT-VALUE}).")
     int bidders = 4;
 
-    @Option(
-            names = "--updates",
-            description = "How viewers follow the running lot: every event, or the latest state"
-                    + " (default: ${DEFAULT-VALUE}).")
-    String updates = "latest";
+    @Mixin
+    private final Updates updates = new Updates("latest");
 
     private static final long STARTING_PRICE_CENTS = 100;
 
@@ -119,9 +117,7 @@ public class ShowScenario extends Scenario {
 
     @Override
     public void run(RunContext context, Results.Builder result) throws Exception {
-        if (!updates.equals("every") && !updates.equals("latest")) {
-            throw new IllegalArgumentException("--updates must be every or latest, got " + updates);
-        }
+        String updates = this.updates.mode();
         if (viewers < 1 || lots < 1 || warmupLots < 0 || bidders < 1 || rate < 1) {
             throw new IllegalArgumentException(
                     "--viewers, --lots, --bidders and --rate must be at least 1, --warmup-lots at least 0");
