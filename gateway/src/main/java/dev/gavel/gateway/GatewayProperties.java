@@ -31,8 +31,8 @@ import org.springframework.util.unit.DataSize;
  * @param messagesPerSecond sustained messages of any kind per connection; {@code messageBurst} may come at once
  * @param watermarkInterval how often this instance announces its progress to every partition of the command log, so
  *     that the processor knows it is alive (ADR 13)
- * @param closingWatermarkInterval how often it does so to a partition where an auction is about to end: an ending is
- *     decided this long at most after every instance passed it
+ * @param closingWatermarkInterval how often it looks whether it has passed the end of an auction, and then tells that
+ *     auction's partition once: an ending is decided this long at most after every instance passed it
  */
 @ConfigurationProperties("gavel.gateway")
 public record GatewayProperties(

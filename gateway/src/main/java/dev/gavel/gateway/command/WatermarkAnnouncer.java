@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -30,9 +30,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Announces this gateway instance's progress to the processor (ADR 13): a {@link GatewayWatermark} to every partition
  * of the command log, saying that every command it received before that time is in the partition ahead of it. Sent
- * every {@code idleInterval}, so that the processor knows the instance is alive, and every {@code closingInterval} to
- * a partition where an auction is about to end or has just passed its end, so that the ending is decided as soon as
- * every instance has passed it.
+ * every {@code idleInterval}, so that the processor knows the instance is alive, and to a partition as soon as the
+ * instance has passed the end of one of its auctions (looked at every {@code closingInterval}), so that the ending is
+ * decided as soon as every instance has passed it. One watermark per ending and instance is all a close needs: sending
+ * them at a short interval around every ending made the processors of a cluster fall seconds behind (ADR 13, third
+ * addendum).
  *
  * <p>Started before the instance takes any command: its first watermarks are in the log before any of its commands,
  * so the processor knows it before a close could overtake them.
@@ -60,9 +62,10 @@ public final class WatermarkAnnouncer implements SmartLifecycle {
 
     private volatile ScheduledExecutorService thread;
     private long[] lastSent = new long[0];
-    private Set<Integer> closing = Set.of();
+    private long[] lastAnnounced = new long[0];
+    private List<NavigableSet<Long>> endings = List.of();
     private long partitionsReadAt;
-    private long closingReadAt;
+    private long endingsReadAt;
 
     public WatermarkAnnouncer(
             KafkaTemplate<String, AuctionCommand> kafka,
@@ -104,11 +107,12 @@ public final class WatermarkAnnouncer implements SmartLifecycle {
     void announceToEveryPartition() {
         try {
             long now = clock.millis();
-            lastSent = new long[kafka.partitionsFor(Topics.AUCTION_COMMANDS).size()];
+            resize(kafka.partitionsFor(Topics.AUCTION_COMMANDS).size());
             partitionsReadAt = now;
+            long watermark = receipts.watermark().toEpochMilli();
             List<CompletableFuture<?>> first = new ArrayList<>();
             for (int partition = 0; partition < lastSent.length; partition++) {
-                first.add(send(partition, now));
+                first.add(send(partition, watermark, now));
             }
             CompletableFuture.allOf(first.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -134,25 +138,22 @@ public final class WatermarkAnnouncer implements SmartLifecycle {
         return Integer.MIN_VALUE + 1000;
     }
 
-    /** Sends what is due now: to every partition once an interval, more often where an auction is ending. */
+    /** Sends what is due now: to every partition once an interval, and where this instance has passed an end. */
     void tick() {
         try {
             long now = clock.millis();
             if (lastSent.length == 0 || now - partitionsReadAt >= PARTITIONS_REFRESH.toMillis()) {
-                int partitions = kafka.partitionsFor(Topics.AUCTION_COMMANDS).size();
-                if (partitions != lastSent.length) {
-                    lastSent = new long[partitions];
-                }
+                resize(kafka.partitionsFor(Topics.AUCTION_COMMANDS).size());
                 partitionsReadAt = now;
             }
-            if (now - closingReadAt >= closingInterval.toMillis() * 5) {
-                closing = closingPartitions(Instant.ofEpochMilli(now), lastSent.length);
-                closingReadAt = now;
+            if (endings.size() != lastSent.length || now - endingsReadAt >= closingInterval.toMillis() * 5) {
+                endings = endingsByPartition(Instant.ofEpochMilli(now), lastSent.length);
+                endingsReadAt = now;
             }
+            long watermark = receipts.watermark().toEpochMilli();
             for (int partition = 0; partition < lastSent.length; partition++) {
-                long interval = closing.contains(partition) ? closingInterval.toMillis() : idleInterval.toMillis();
-                if (now - lastSent[partition] >= interval) {
-                    send(partition, now);
+                if (now - lastSent[partition] >= idleInterval.toMillis() || passedAnEnd(partition, watermark)) {
+                    send(partition, watermark, now);
                 }
             }
         } catch (RuntimeException e) {
@@ -160,12 +161,29 @@ public final class WatermarkAnnouncer implements SmartLifecycle {
         }
     }
 
-    /** The partitions of the open auctions that end within a second or ended within the last two. */
-    private Set<Integer> closingPartitions(Instant now, int partitions) {
-        Set<Integer> result = new HashSet<>();
+    private void resize(int partitions) {
+        if (partitions != lastSent.length) {
+            lastSent = new long[partitions];
+            lastAnnounced = new long[partitions];
+        }
+    }
+
+    /** Whether the watermark has passed the end of an auction of the partition that no watermark has passed yet. */
+    private boolean passedAnEnd(int partition, long watermark) {
+        Long next = endings.get(partition).higher(lastAnnounced[partition]);
+        return next != null && next <= watermark;
+    }
+
+    /** The ends of the open auctions that end within a second or ended within the last two, by partition. */
+    private List<NavigableSet<Long>> endingsByPartition(Instant now, int partitions) {
+        List<NavigableSet<Long>> result = new ArrayList<>(partitions);
+        for (int partition = 0; partition < partitions; partition++) {
+            result.add(new TreeSet<>());
+        }
         for (Ending ending : openAuctions.get()) {
             if (ending.endsAt().isBefore(now.plus(SOON)) && ending.endsAt().isAfter(now.minus(JUST_PASSED))) {
-                result.add(partitionOf(ending.auctionId(), partitions));
+                result.get(partitionOf(ending.auctionId(), partitions))
+                        .add(ending.endsAt().toEpochMilli());
             }
         }
         return result;
@@ -176,11 +194,14 @@ public final class WatermarkAnnouncer implements SmartLifecycle {
         return Utils.toPositive(Utils.murmur2(auctionId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    private CompletableFuture<?> send(int partition, long now) {
+    private CompletableFuture<?> send(int partition, long watermark, long now) {
         lastSent[partition] = now;
-        GatewayWatermark watermark = new GatewayWatermark(
-                "watermark:" + gatewayId + ":" + sequence.incrementAndGet(), gatewayId, receipts.watermark());
+        lastAnnounced[partition] = watermark;
+        GatewayWatermark record = new GatewayWatermark(
+                "watermark:" + gatewayId + ":" + sequence.incrementAndGet(),
+                gatewayId,
+                Instant.ofEpochMilli(watermark));
         sent.increment();
-        return kafka.send(Topics.AUCTION_COMMANDS, partition, gatewayId, watermark);
+        return kafka.send(Topics.AUCTION_COMMANDS, partition, gatewayId, record);
     }
 }

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -92,19 +93,75 @@ class WatermarkAnnouncerTest {
     }
 
     @Test
-    void aPartitionWhereAnAuctionIsEndingHearsFromTheInstanceEveryClosingInterval() {
-        open.add(new WatermarkAnnouncer.Ending("lamp", Times.NOW.plusMillis(500)));
-        int lamp = WatermarkAnnouncer.partitionOf("lamp", PARTITIONS);
+    void aPartitionHearsFromTheInstanceAtTheFirstTickPastAnAuctionsEnd() {
+        Instant endsAt = Times.NOW.plusMillis(50);
+        open.add(new WatermarkAnnouncer.Ending("lamp", endsAt));
         announcer.announceToEveryPartition();
         clearInvocations(kafka);
 
-        for (int tick = 0; tick < 5; tick++) {
-            clock.advance(Duration.ofMillis(20));
-            announcer.tick();
-        }
+        ticksOf20Millis(2);
+        verify(kafka, never()).send(anyString(), anyInt(), anyString(), any());
 
-        verify(kafka, times(5)).send(anyString(), eq(lamp), anyString(), any());
-        verify(kafka, times(5)).send(anyString(), anyInt(), anyString(), any());
+        ticksOf20Millis(1);
+        assertThat(watermarksTo(partitionOf("lamp")))
+                .singleElement()
+                .satisfies(watermark -> assertThat(watermark.receivedBefore()).isAfterOrEqualTo(endsAt));
+        verify(kafka, times(1)).send(anyString(), anyInt(), anyString(), any());
+    }
+
+    @Test
+    void anEndIsAnnouncedOnlyOnce() {
+        open.add(new WatermarkAnnouncer.Ending("lamp", Times.NOW.plusMillis(10)));
+        announcer.announceToEveryPartition();
+        clearInvocations(kafka);
+
+        ticksOf20Millis(10);
+
+        verify(kafka, times(1)).send(anyString(), eq(partitionOf("lamp")), anyString(), any());
+    }
+
+    @Test
+    void anEndIsNotAnnouncedWhileACommandReceivedBeforeItIsUnwritten() {
+        Instant endsAt = Times.NOW.plusMillis(30);
+        open.add(new WatermarkAnnouncer.Ending("lamp", endsAt));
+        announcer.announceToEveryPartition();
+        clock.advance(Duration.ofMillis(20));
+        Instant bidReceived = receipts.receive();
+        clearInvocations(kafka);
+
+        ticksOf20Millis(3);
+        verify(kafka, never()).send(anyString(), anyInt(), anyString(), any());
+
+        receipts.settled(bidReceived);
+        ticksOf20Millis(1);
+        verify(kafka, times(1)).send(anyString(), eq(partitionOf("lamp")), anyString(), any());
+    }
+
+    @Test
+    void auctionsEndingWithinOneTickOnOnePartitionShareOneWatermark() {
+        open.add(new WatermarkAnnouncer.Ending("lamp", Times.NOW.plusMillis(25)));
+        open.add(new WatermarkAnnouncer.Ending("lamp", Times.NOW.plusMillis(35)));
+        announcer.announceToEveryPartition();
+        clearInvocations(kafka);
+
+        ticksOf20Millis(5);
+
+        verify(kafka, times(1)).send(anyString(), anyInt(), anyString(), any());
+    }
+
+    @Test
+    void anExtendedEndIsAnnouncedWhenItIsPassedInTurn() {
+        open.add(new WatermarkAnnouncer.Ending("lamp", Times.NOW.plusMillis(10)));
+        announcer.announceToEveryPartition();
+        ticksOf20Millis(1);
+        clearInvocations(kafka);
+
+        open.set(0, new WatermarkAnnouncer.Ending("lamp", Times.NOW.plusMillis(170)));
+        ticksOf20Millis(5);
+        verify(kafka, never()).send(anyString(), anyInt(), anyString(), any());
+
+        ticksOf20Millis(4);
+        verify(kafka, times(1)).send(anyString(), eq(partitionOf("lamp")), anyString(), any());
     }
 
     @Test
@@ -115,6 +172,23 @@ class WatermarkAnnouncerTest {
             assertThat(WatermarkAnnouncer.partitionOf(auctionId, PARTITIONS))
                     .isEqualTo(BuiltInPartitioner.partitionForKey(key, PARTITIONS));
         }
+    }
+
+    private void ticksOf20Millis(int ticks) {
+        for (int tick = 0; tick < ticks; tick++) {
+            clock.advance(Duration.ofMillis(20));
+            announcer.tick();
+        }
+    }
+
+    private static int partitionOf(String auctionId) {
+        return WatermarkAnnouncer.partitionOf(auctionId, PARTITIONS);
+    }
+
+    private List<GatewayWatermark> watermarksTo(int partition) {
+        ArgumentCaptor<AuctionCommand> sent = ArgumentCaptor.forClass(AuctionCommand.class);
+        verify(kafka, atLeastOnce()).send(anyString(), eq(partition), anyString(), sent.capture());
+        return sent.getAllValues().stream().map(GatewayWatermark.class::cast).toList();
     }
 
     private List<GatewayWatermark> sentWatermarks() {
