@@ -83,6 +83,7 @@ final class ChaosClient implements AutoCloseable {
 
     private int gateway;
     private WsClient ws;
+    private int connections;
     private int cursor;
     private int bids;
 
@@ -149,6 +150,7 @@ final class ChaosClient implements AutoCloseable {
     private boolean tryConnect() {
         try {
             ws = WsClient.connect(cluster.webSocket(gateway), user.token());
+            connections++;
             cursor = 0;
             return true;
         } catch (RuntimeException e) {
@@ -201,7 +203,7 @@ final class ChaosClient implements AutoCloseable {
             long seq = show.path("seq").asLong();
             shows.put(show.path("id").asString(), new KnownShow(seq, show));
             history.seen(new History.SeenShow(
-                    user.name(), show.path("id").asString(), seq, type.equals("show-snapshot"), message));
+                    user.name(), show.path("id").asString(), seq, type.equals("show-snapshot"), message, connections));
             closeEndedLots(show);
         } else if (type.equals("snapshot")) {
             JsonNode auction = message.path("auction");

@@ -44,8 +44,11 @@ final class History {
      */
     record Seen(String client, String auctionId, long seq, boolean snapshot, JsonNode message, long arrivedAtMillis) {}
 
-    /** A message of a show's stream as one client received it: a {@code show-snapshot} or a {@code show-updated}. */
-    record SeenShow(String client, String showId, long seq, boolean snapshot, JsonNode message) {}
+    /**
+     * A message of a show's stream as one client received it: a {@code show-snapshot} or a {@code show-updated}; with
+     * the number of the client's connection it came on (a new one after every reconnection).
+     */
+    record SeenShow(String client, String showId, long seq, boolean snapshot, JsonNode message, int connection) {}
 
     /** A fault: what, on which process, when (monotonic, for durations; wall clock, for auctions' end times). */
     record Fault(String kind, String target, long atNanos, long atMillis) {

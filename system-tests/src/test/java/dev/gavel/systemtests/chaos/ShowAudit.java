@@ -40,8 +40,9 @@ import tools.jackson.databind.JsonNode;
  *       with its {@code auction-ended};
  *   <li>every show message a client was shown is the committed show at its seq, and a client's show stream has no
  *       gap that a snapshot did not announce;
- *   <li>a viewer of a show was shown every lot that ran while it watched, without subscribing to it, unless the
- *       whole run fell in a gap its show stream's snapshot announced (it was reconnecting).
+ *   <li>a viewer of a show was shown every lot that ran while it watched, without subscribing to it, unless it was
+ *       away for the rest of the run: the whole run fell in a gap its show stream's snapshot announced, or it lost its
+ *       connection before the lot ended and its next connection began after the end.
  * </ul>
  */
 final class ShowAudit {
@@ -327,7 +328,7 @@ final class ShowAudit {
                         .findFirst()
                         .orElse(Long.MAX_VALUE);
                 if (!shown.contains(List.of(client, started.auctionId()))
-                        && !skippedByASnapshot(seen, started.seq(), endedAt)) {
+                        && !awayForTheRest(seen, started.seq(), endedAt)) {
                     missed++;
                     example.accept(client + " watched show " + started.showId() + " but was never shown its lot run "
                             + started.auctionId() + ", started at " + started.at());
@@ -337,12 +338,21 @@ final class ShowAudit {
         return missed;
     }
 
-    /** Whether a snapshot of the stream jumped from before {@code from} to {@code to} or later. */
-    private static boolean skippedByASnapshot(List<History.SeenShow> stream, long from, long to) {
+    /**
+     * Whether a viewer's show stream was away from a lot run that began at seq {@code from} and ended at seq {@code to}:
+     * a snapshot jumped from before the start to the end or later, or the viewer's connection was lost before the end
+     * and the first message of its next one is at the end or later. A viewer that lost its gateway after the lot's start
+     * but before it was attached to the lot's auction, and came back after it ended, was shown the lot's result in the
+     * show's lineup: there was nothing left to show it live.
+     */
+    static boolean awayForTheRest(List<History.SeenShow> stream, long from, long to) {
         for (int i = 1; i < stream.size(); i++) {
-            if (stream.get(i).snapshot()
-                    && stream.get(i - 1).seq() < from
-                    && stream.get(i).seq() >= to) {
+            History.SeenShow before = stream.get(i - 1);
+            History.SeenShow after = stream.get(i);
+            boolean snapshotOverTheRun = after.snapshot() && before.seq() < from && after.seq() >= to;
+            boolean reconnectedAfterTheEnd =
+                    after.connection() != before.connection() && before.seq() < to && after.seq() >= to;
+            if (snapshotOverTheRun || reconnectedAfterTheEnd) {
                 return true;
             }
         }
