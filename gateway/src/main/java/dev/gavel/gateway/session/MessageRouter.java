@@ -73,7 +73,7 @@ final class MessageRouter {
             if (session.strike() > messageBurst) {
                 session.close(CloseCodes.ABUSIVE);
             } else {
-                refuse(session, null, ErrorCode.RATE_LIMITED, "too many messages: slow down");
+                refuse(session, requestIdOf(text), ErrorCode.RATE_LIMITED, "too many messages: slow down");
             }
             return;
         }
@@ -89,6 +89,18 @@ final class MessageRouter {
             route(session, message);
         } catch (ProtocolException e) {
             refuse(session, message.requestId(), e.code(), e.getMessage());
+        }
+    }
+
+    /**
+     * The request id of a message refused unread, so that the client knows which request to send again (e.g. one of
+     * the subscriptions a reconnecting client resumes at once). Read only until the client is closed for flooding.
+     */
+    private String requestIdOf(String text) {
+        try {
+            return reader.read(text).requestId();
+        } catch (ProtocolException e) {
+            return e.requestId();
         }
     }
 

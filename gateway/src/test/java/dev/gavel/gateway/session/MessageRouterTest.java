@@ -121,6 +121,17 @@ class MessageRouterTest {
         }
 
         @Test
+        void aRateLimitedMessageIsRefusedWithItsRequestIdSoThatTheClientCanSendItAgain() {
+            lampIsKnown();
+            sendTheWholeBurst();
+
+            send("{\"type\":\"subscribe\",\"requestId\":\"s-101\",\"auctionId\":\"lamp\"}");
+
+            assertThat(lastError()).startsWith("RATE_LIMITED");
+            assertThat(lastFrame().path("requestId").asString()).isEqualTo("s-101");
+        }
+
+        @Test
         void aClientThatKeepsSendingAfterItWasToldIsClosedForPolicy() throws IOException {
             sendTheWholeBurst();
             for (int i = 0; i < RouterFixture.MESSAGE_BURST; i++) {

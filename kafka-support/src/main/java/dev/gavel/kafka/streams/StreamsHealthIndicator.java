@@ -1,6 +1,10 @@
 package dev.gavel.kafka.streams;
 
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -8,7 +12,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 /**
  * Up while processing; out of service while tasks are being assigned (at start, and during a rebalance), so that
  * nothing routes to an instance that is not processing yet; down once the streams failed or stopped. The readiness
- * probe's; liveness is {@link StreamsLivenessIndicator}'s.
+ * probe's; liveness is {@link StreamsLivenessIndicator}'s. The details count the instance's active and standby tasks:
+ * which instance runs the tasks, and whether a spare is warm.
  */
 public class StreamsHealthIndicator implements HealthIndicator {
 
@@ -29,7 +34,18 @@ public class StreamsHealthIndicator implements HealthIndicator {
         } else {
             health = Health.down();
         }
-        return health.withDetail("state", state.name()).build();
+        health.withDetail("state", state.name());
+        KafkaStreams streams = factory.getKafkaStreams();
+        if (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING) {
+            Set<ThreadMetadata> threads = streams.metadataForLocalThreads();
+            health.withDetail("activeTasks", count(threads, ThreadMetadata::activeTasks))
+                    .withDetail("standbyTasks", count(threads, ThreadMetadata::standbyTasks));
+        }
+        return health.build();
+    }
+
+    private static int count(Set<ThreadMetadata> threads, Function<ThreadMetadata, Set<TaskMetadata>> tasks) {
+        return threads.stream().mapToInt(thread -> tasks.apply(thread).size()).sum();
     }
 
     static KafkaStreams.State state(StreamsBuilderFactoryBean factory) {

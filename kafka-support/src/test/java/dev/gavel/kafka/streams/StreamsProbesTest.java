@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +43,19 @@ class StreamsProbesTest {
 
         assertThat(new StreamsHealthIndicator(factory).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(new StreamsLivenessIndicator(factory).health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void aRunningInstanceSaysHowManyTasksItRunsAndHowManyItKeepsWarm() {
+        StreamsBuilderFactoryBean factory = streamsIn(KafkaStreams.State.RUNNING);
+        ThreadMetadata thread = mock(ThreadMetadata.class);
+        when(thread.activeTasks()).thenReturn(Set.of(mock(TaskMetadata.class), mock(TaskMetadata.class)));
+        when(thread.standbyTasks()).thenReturn(Set.of(mock(TaskMetadata.class)));
+        when(factory.getKafkaStreams().metadataForLocalThreads()).thenReturn(Set.of(thread));
+
+        assertThat(new StreamsHealthIndicator(factory).health().getDetails())
+                .containsEntry("activeTasks", 2)
+                .containsEntry("standbyTasks", 1);
     }
 
     private static StreamsBuilderFactoryBean streamsIn(KafkaStreams.State state) {

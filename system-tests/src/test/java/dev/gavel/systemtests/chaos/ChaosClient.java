@@ -109,12 +109,14 @@ final class ChaosClient implements AutoCloseable {
         if (followsLobby) {
             ws.send(message("subscribe-lobby").json());
         }
+        // Shows first, then the auctions not known to have ended: a client that resumed everything it ever saw at
+        // once went past the gateway's burst of messages, and what was refused was never seen again.
+        shows.forEach((showId, known) -> followShow(showId, known.seq()));
         auctions.forEach((auctionId, known) -> {
-            if (!broughtByAShow(auctionId)) {
+            if (known.open() && !broughtByAShow(auctionId)) {
                 follow(auctionId, known.seq());
             }
         });
-        shows.forEach((showId, known) -> followShow(showId, known.seq()));
     }
 
     /**

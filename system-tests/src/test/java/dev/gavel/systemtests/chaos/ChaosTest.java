@@ -26,7 +26,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,30 +40,41 @@ class ChaosTest {
 
     private static final boolean LONG = "long".equals(System.getProperty("gavel.chaos.profile"));
 
-    /** A fault and what it does to the deployment. */
-    record Step(String kind, String target, Duration after, Consumer<LocalCluster> action) {}
+    /** A fault, the service it strikes (chosen when it strikes), and what it does to the deployment. */
+    record Step(
+            String kind,
+            Function<LocalCluster, String> target,
+            Duration after,
+            BiConsumer<LocalCluster, String> action) {}
 
-    private static Step killAndRestart(String kind, String service, Duration after) {
-        return new Step(kind, service, after, c -> {
+    /** The single node's processor that runs the tasks, whichever of the two that is by then. */
+    private static final Function<LocalCluster, String> RUNNING_PROCESSOR = LocalCluster::runningProcessor;
+
+    private static Function<LocalCluster, String> service(String name) {
+        return c -> name;
+    }
+
+    private static Step killAndRestart(String kind, Function<LocalCluster, String> target, Duration after) {
+        return new Step(kind, target, after, (c, service) -> {
             c.kill(service);
             c.restart(service);
         });
     }
 
-    private static Step killProcessor(String service, Duration after) {
-        return killAndRestart("kill -9 bid-processor", service, after);
+    private static Step killProcessor(Function<LocalCluster, String> target, Duration after) {
+        return killAndRestart("kill -9 bid-processor", target, after);
     }
 
     private static Step killGateway(String service, Duration after) {
-        return killAndRestart("kill -9 gateway", service, after);
+        return killAndRestart("kill -9 gateway", service(service), after);
     }
 
     private static Step killBroker(String service, Duration after) {
-        return killAndRestart("kill -9 broker", service, after);
+        return killAndRestart("kill -9 broker", service(service), after);
     }
 
-    private static Step freezeProcessor(String service, Duration after) {
-        return new Step("SIGSTOP 15 s, SIGCONT bid-processor (zombie)", service, after, c -> {
+    private static Step freezeProcessor(Function<LocalCluster, String> target, Duration after) {
+        return new Step("SIGSTOP 15 s, SIGCONT bid-processor (zombie)", target, after, (c, service) -> {
             c.pause(service);
             try {
                 // The frozen process outlives its session and transaction timeouts: it comes back as a zombie.
@@ -76,7 +88,7 @@ class ChaosTest {
     }
 
     private static Step restartBroker(Duration after) {
-        return new Step("restart the single broker", "kafka", after, c -> {
+        return new Step("restart the single broker", service("kafka"), after, (c, service) -> {
             c.stop("kafka");
             c.restart("kafka");
         });
@@ -92,18 +104,18 @@ class ChaosTest {
         Duration gap = Duration.ofSeconds(LONG ? 6 : 10);
         if (!LONG) {
             return List.of(
-                    killProcessor("bid-processor-1", Duration.ofSeconds(15)),
+                    killProcessor(service("bid-processor-1"), Duration.ofSeconds(15)),
                     killGateway("gateway-2", gap),
-                    killProcessor("bid-processor-2", gap),
-                    freezeProcessor("bid-processor-1", gap),
+                    killProcessor(service("bid-processor-2"), gap),
+                    freezeProcessor(service("bid-processor-1"), gap),
                     killBroker("kafka-3", gap),
-                    killProcessor("bid-processor-1", gap));
+                    killProcessor(service("bid-processor-1"), gap));
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
-            steps.add(killProcessor("bid-processor-" + (i % 2 + 1), gap));
+            steps.add(killProcessor(service("bid-processor-" + (i % 2 + 1)), gap));
             steps.add(killBroker("kafka-" + (i % 3 + 1), gap));
-            steps.add(freezeProcessor("bid-processor-" + ((i + 1) % 2 + 1), gap));
+            steps.add(freezeProcessor(service("bid-processor-" + ((i + 1) % 2 + 1)), gap));
             if (i % 3 == 1) {
                 steps.add(killGateway("gateway-" + (i % 2 + 1), gap));
             }
@@ -114,13 +126,13 @@ class ChaosTest {
     private static List<Step> singleNodeFaults() {
         Duration gap = Duration.ofSeconds(LONG ? 6 : 10);
         if (!LONG) {
-            return List.of(restartBroker(Duration.ofSeconds(15)), killProcessor("bid-processor", gap));
+            return List.of(restartBroker(Duration.ofSeconds(15)), killProcessor(RUNNING_PROCESSOR, gap));
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
-            steps.add(killProcessor("bid-processor", gap));
+            steps.add(killProcessor(RUNNING_PROCESSOR, gap));
             steps.add(killBroker("kafka", gap));
-            steps.add(freezeProcessor("bid-processor", gap));
+            steps.add(freezeProcessor(RUNNING_PROCESSOR, gap));
             if (i % 5 == 2) {
                 steps.add(restartBroker(gap));
             }
@@ -183,8 +195,9 @@ class ChaosTest {
             for (Step fault : faults) {
                 clock.schedule(() -> null, fault.after().toMillis(), TimeUnit.MILLISECONDS)
                         .get();
-                history.fault(History.Fault.now(fault.kind(), fault.target()));
-                fault.action().accept(cluster);
+                String target = fault.target().apply(cluster);
+                history.fault(History.Fault.now(fault.kind(), target));
+                fault.action().accept(cluster, target);
             }
             clock.schedule(() -> null, 10, TimeUnit.SECONDS).get();
             selling.cancel(false);

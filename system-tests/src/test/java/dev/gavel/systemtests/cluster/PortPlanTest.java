@@ -82,6 +82,18 @@ class PortPlanTest {
     }
 
     @Test
+    void theSingleNodesSpareProcessorTakesTheClustersSecondProcessorsPort() throws Exception {
+        List<Line> single = lines(gavel(Map.of("GAVEL_PROCESSOR_SPARE", "1"), "ports"));
+        List<Line> cluster = lines(gavel(Map.of(), "cluster", "ports"));
+
+        Line spare = single.stream()
+                .filter(line -> line.service().equals("bid-processor-2"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cluster).contains(spare);
+    }
+
+    @Test
     void aPortSetInTheEnvironmentReplacesThePlannedOne() throws Exception {
         List<Line> defaults = lines(gavel(Map.of(), "cluster", "ports"));
         List<Line> plan = lines(gavel(Map.of("GAVEL_HTTP_PORT_2", "23456"), "cluster", "ports"));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,14 +35,21 @@ public final class LocalCluster implements AutoCloseable {
     private final Map<String, String> environment;
     private final int[] gatewayPorts;
     private final int[] brokerPorts;
+    private final Map<String, Integer> processorPorts;
 
     private LocalCluster(
-            boolean single, Path home, Map<String, String> environment, int[] gatewayPorts, int[] brokerPorts) {
+            boolean single,
+            Path home,
+            Map<String, String> environment,
+            int[] gatewayPorts,
+            int[] brokerPorts,
+            Map<String, Integer> processorPorts) {
         this.single = single;
         this.home = home;
         this.environment = environment;
         this.gatewayPorts = gatewayPorts;
         this.brokerPorts = brokerPorts;
+        this.processorPorts = processorPorts;
     }
 
     /** Starts the cluster and returns once every service is healthy. */
@@ -73,6 +81,7 @@ public final class LocalCluster implements AutoCloseable {
         List<Integer> ports = freePorts(plan.size());
         List<Integer> gateways = new ArrayList<>();
         List<Integer> brokers = new ArrayList<>();
+        Map<String, Integer> processors = new LinkedHashMap<>();
         for (int i = 0; i < plan.size(); i++) {
             PlannedPort planned = plan.get(i);
             env.put(planned.variable(), ports.get(i).toString());
@@ -80,10 +89,12 @@ public final class LocalCluster implements AutoCloseable {
                 gateways.add(ports.get(i));
             } else if (planned.isBroker()) {
                 brokers.add(ports.get(i));
+            } else if (planned.isProcessor()) {
+                processors.put(planned.service(), ports.get(i));
             }
         }
         env.putAll(settings);
-        LocalCluster deployment = new LocalCluster(single, home, env, toArray(gateways), toArray(brokers));
+        LocalCluster deployment = new LocalCluster(single, home, env, toArray(gateways), toArray(brokers), processors);
         try {
             deployment.gavel(timeout, command(single, "up", "-d"));
         } catch (RuntimeException e) {
@@ -122,6 +133,10 @@ public final class LocalCluster implements AutoCloseable {
         boolean isBroker() {
             return listener.equals("broker");
         }
+
+        boolean isProcessor() {
+            return service.matches("bid-processor(-\\d+)?") && listener.equals("http");
+        }
     }
 
     private static int[] toArray(List<Integer> ports) {
@@ -140,6 +155,31 @@ public final class LocalCluster implements AutoCloseable {
 
     public int gateways() {
         return gatewayPorts.length;
+    }
+
+    /**
+     * A bid processor that runs tasks, by the task counts of its health: in the single node the primary, not the spare
+     * that only keeps standby copies (a fault of the spare would test nothing). The first processor when none says.
+     */
+    public String runningProcessor() {
+        for (Map.Entry<String, Integer> processor : processorPorts.entrySet()) {
+            try {
+                Http.Response health =
+                        new Http(URI.create("http://127.0.0.1:" + processor.getValue())).get("/actuator/health", null);
+                if (health.json()
+                                .path("components")
+                                .path("streams")
+                                .path("details")
+                                .path("activeTasks")
+                                .asInt()
+                        > 0) {
+                    return processor.getKey();
+                }
+            } catch (RuntimeException unreachable) {
+                // A processor that does not answer runs nothing that a fault could test.
+            }
+        }
+        return processorPorts.keySet().iterator().next();
     }
 
     /** Starts a stopped service again, as the deployment started it, and waits until it is healthy. */
