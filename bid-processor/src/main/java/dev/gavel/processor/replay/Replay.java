@@ -30,6 +30,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs the topology again over the recorded command log, under a fresh application id and with its outputs under a
@@ -89,7 +90,8 @@ public final class Replay {
                 streams.start();
                 awaitCommitted(admin, id, end);
                 streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
-                streams.cleanUp();
+            } finally {
+                FileSystemUtils.deleteRecursively(stateDir);
             }
             try {
                 return compare(topics);

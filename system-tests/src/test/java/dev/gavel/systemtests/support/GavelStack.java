@@ -9,12 +9,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The bid processor, the gateway and the analytics, each a real Spring Boot application on an ephemeral port, against
@@ -212,10 +215,21 @@ public final class GavelStack implements AutoCloseable {
         }
     }
 
+    /** Stops the services, then deletes the state directories they were given, so that test runs leave no trace. */
     @Override
     public void close() {
+        List<Path> stateDirs = Stream.of(processor, analytics)
+                .map(context -> Path.of(context.getEnvironment().getRequiredProperty("spring.kafka.streams.state-dir")))
+                .toList();
         analytics.close();
         gateway.close();
         processor.close();
+        stateDirs.forEach(dir -> {
+            try {
+                FileSystemUtils.deleteRecursively(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }
