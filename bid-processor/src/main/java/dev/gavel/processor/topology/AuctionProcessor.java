@@ -21,10 +21,11 @@ import dev.gavel.processor.topology.Deadlines.Due;
 import dev.gavel.processor.topology.Deadlines.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -39,10 +40,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka Streams adapter around {@link AuctionRules}: reads a command, remembers its outcome, keeps the auction and
- * its deadlines in state stores and routes the results to their topics. A close command is appended to the command
- * log as soon as every gateway has passed an auction's end (their watermarks, {@link GatewayWatermarks}), or by a
- * wall-clock punctuator when none says so in time; the rules decide the end when that command is read back, so the
- * command log alone determines every event.
+ * its deadlines in state stores and routes the results to their topics. An auction is closed on the watermark with
+ * which every gateway has passed its end ({@link GatewayWatermarks}, ADR 19), in that watermark's transaction: which
+ * gateways are waited for is itself decided by the log, so a replay closes at the same record. When no gateway says
+ * so in time, a wall-clock punctuator appends a close command instead, and the rules decide the end when it is read
+ * back. Either way the command log alone determines every event.
  */
 final class AuctionProcessor implements Processor<String, byte[], String, Object> {
 
@@ -67,6 +69,18 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private KeyValueStore<String, ProcessedCommand> processed;
     private Deadlines deadlines;
     private GatewayWatermarks watermarks;
+
+    /**
+     * The processor's clock when a gateway was last heard, for the punctuator's fallback only: while gateways are
+     * heard, a close waits for their watermarks up to {@code gatewayTimeout}; with none, {@code closeGrace}.
+     */
+    private long gatewayLastHeardAt;
+
+    /**
+     * Closes the punctuator has appended and not yet read back. Their deadlines stay in the index until the rules end
+     * the auction, so that the index, which watermarks close from, depends on the log alone.
+     */
+    private final Set<String> closesRequested = new HashSet<>();
 
     /**
      * The auctions this task used last, as written to the store: most commands then read their auction without a
@@ -106,7 +120,10 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         this.processed = context.getStateStore(StoreNames.PROCESSED_COMMANDS);
         this.deadlines = new Deadlines(context.getStateStore(StoreNames.DEADLINES));
         this.watermarks =
-                new GatewayWatermarks(settings.closeGrace(), settings.gatewayTimeout(), context.currentSystemTimeMs());
+                new GatewayWatermarks(context.getStateStore(StoreNames.GATEWAY_WATERMARKS), settings.gatewayTimeout());
+        // Gateways known before a restart may still be running: they are given their timeout to be heard again.
+        this.gatewayLastHeardAt = watermarks.anyKnown() ? context.currentSystemTimeMs() : Long.MIN_VALUE / 2;
+        this.closesRequested.clear();
         metrics.taskStarted(context.taskId().toString(), countOpenAuctions());
         if (settings.scheduleEndings()) {
             context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::requestDueCommands);
@@ -134,7 +151,7 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
     private void route(Record<String, byte[]> record, AuctionCommand command) {
         if (command instanceof GatewayWatermark watermark) {
             if (watermark.gatewayId().equals(record.key())) {
-                onWatermark(watermark);
+                onWatermark(watermark, record.timestamp());
             } else {
                 deadLetter(
                         record,
@@ -258,9 +275,7 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         } else {
             cached.auction = after;
         }
-        if (settings.scheduleEndings()) {
-            reschedule(before, after);
-        }
+        reschedule(before, after);
         return cached;
     }
 
@@ -271,59 +286,75 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
                 return;
             }
             if (wasOpen) {
-                deadlines.cancel(Kind.CLOSE, after.id(), closeDue(before));
+                cancelClose(before);
             }
             deadlines.schedule(Kind.CLOSE, after.id(), closeDue(after));
         } else if (wasOpen) {
-            deadlines.cancel(Kind.CLOSE, after.id(), closeDue(before));
+            cancelClose(before);
             deadlines.schedule(Kind.EXPIRE, after.id(), after.endedAt().plus(settings.endedRetention()));
         }
     }
 
-    /** A close is looked at from the auction's end on; {@link GatewayWatermarks} says when it may be written. */
+    private void cancelClose(Auction before) {
+        closesRequested.remove(deadlines.cancel(Kind.CLOSE, before.id(), closeDue(before)));
+    }
+
+    /** A close is looked at from the auction's end on. */
     private Instant closeDue(Auction auction) {
         return auction.endsAt();
     }
 
-    /** A gateway's progress: the auctions every live gateway has now passed are closed at once. */
-    private void onWatermark(GatewayWatermark watermark) {
-        if (!settings.scheduleEndings()) {
-            return;
+    /**
+     * A gateway's progress. The auctions that every gateway still waited for has now passed are closed here, in this
+     * record's transaction: one commit, not two, between the last watermark an ending needs and the ending. The
+     * close is also appended to the log, where it records the decision and is ignored when read back.
+     */
+    private void onWatermark(GatewayWatermark watermark, long timestamp) {
+        gatewayLastHeardAt = context.currentSystemTimeMs();
+        long everyone = watermarks.heard(
+                watermark.gatewayId(), watermark.receivedBefore().toEpochMilli());
+        for (Due due : deadlines.dueAt(everyone)) {
+            if (due.kind() == Kind.CLOSE) {
+                CloseAuction close = closeCommand(due, everyone);
+                decide(close, timestamp);
+                if (settings.scheduleEndings()) {
+                    send(AuctionTopology.COMMANDS_SINK, due.auctionId(), close, context.currentSystemTimeMs());
+                }
+            }
         }
-        long now = context.currentSystemTimeMs();
-        watermarks.heard(watermark.gatewayId(), watermark.receivedBefore().toEpochMilli(), now);
-        requestDue(watermarks.horizon(now), now);
-    }
-
-    private void requestDueCommands(long now) {
-        requestDue(now, now);
     }
 
     /**
-     * Appends a close or expire command for every auction due by {@code upTo} whose time has come, so that the
-     * decision is in the log; a close that must still wait for a gateway stays in the index.
+     * The fallback: appends a close for every auction that no watermark closed in time (no gateway is heard, or one
+     * is still waited for after {@code gatewayTimeout}), and an expire for every ended auction whose retention is
+     * over, so that the decision is in the log.
      */
-    private void requestDue(long upTo, long now) {
-        for (Due due : deadlines.dueAt(upTo)) {
-            String commandId = due.kind().name().toLowerCase() + ":" + due.auctionId() + ":" + due.dueMillis();
-            AuctionCommand command;
+    private void requestDueCommands(long now) {
+        boolean gatewaysHeard =
+                now - gatewayLastHeardAt < settings.gatewayTimeout().toMillis();
+        long closeWait = (gatewaysHeard ? settings.gatewayTimeout() : settings.closeGrace()).toMillis();
+        for (Due due : deadlines.dueAt(now)) {
             if (due.kind() == Kind.CLOSE) {
-                OptionalLong closeTime = watermarks.closeTime(due.dueMillis(), now);
-                if (closeTime.isEmpty()) {
-                    continue;
+                if (due.dueMillis() + closeWait <= now && closesRequested.add(due.key())) {
+                    send(AuctionTopology.COMMANDS_SINK, due.auctionId(), closeCommand(due, now), now);
+                    commitSoon();
                 }
-                command = new CloseAuction(commandId, due.auctionId(), Instant.ofEpochMilli(closeTime.getAsLong()));
-            } else if (due.dueMillis() <= now) {
-                command = new ExpireAuction(commandId, due.auctionId(), Instant.ofEpochMilli(now));
             } else {
-                continue;
-            }
-            deadlines.remove(due);
-            send(AuctionTopology.COMMANDS_SINK, due.auctionId(), command, now);
-            if (command instanceof CloseAuction) {
-                commitSoon();
+                deadlines.remove(due);
+                String commandId = "expire:" + due.auctionId() + ":" + due.dueMillis();
+                send(
+                        AuctionTopology.COMMANDS_SINK,
+                        due.auctionId(),
+                        new ExpireAuction(commandId, due.auctionId(), Instant.ofEpochMilli(now)),
+                        now);
             }
         }
+    }
+
+    /** Every command received before {@code closeTime} is in the log ahead of this close, or no longer waited for. */
+    private static CloseAuction closeCommand(Due due, long closeTime) {
+        String commandId = "close:" + due.auctionId() + ":" + due.dueMillis();
+        return new CloseAuction(commandId, due.auctionId(), Instant.ofEpochMilli(closeTime));
     }
 
     /**

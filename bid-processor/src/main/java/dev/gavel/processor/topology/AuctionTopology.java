@@ -7,7 +7,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The bid processor's topology, built by plain code: the auctions' engine (one source, one processor with its three
+ * The bid processor's topology, built by plain code: the auctions' engine (one source, one processor with its four
  * stores, and one sink per output topic) and the shows' ({@link ShowTopology}). Every node and store is named, so that internal topic names never change by accident.
  */
 public final class AuctionTopology {
@@ -51,6 +51,10 @@ public final class AuctionTopology {
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(StoreNames.DEADLINES), Serdes.String(), Serdes.String()),
+                PROCESSOR);
+        topology.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.GATEWAY_WATERMARKS), Serdes.String(), Serdes.Long()),
                 PROCESSOR);
         topology.addSink(EVENTS_SINK, topics.events(), keys, JsonSerde.events(), PROCESSOR);
         topology.addSink(REJECTIONS_SINK, topics.rejections(), keys, JsonSerde.notices(), PROCESSOR);

@@ -33,8 +33,11 @@ final class Deadlines {
         store.put(key(kind, auctionId, due.toEpochMilli()), auctionId);
     }
 
-    void cancel(Kind kind, String auctionId, Instant due) {
-        store.delete(key(kind, auctionId, due.toEpochMilli()));
+    /** Removes the entry and returns its key. */
+    String cancel(Kind kind, String auctionId, Instant due) {
+        String key = key(kind, auctionId, due.toEpochMilli());
+        store.delete(key);
+        return key;
     }
 
     void remove(Due due) {

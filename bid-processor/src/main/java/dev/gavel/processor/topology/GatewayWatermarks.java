@@ -3,78 +3,63 @@ package dev.gavel.processor.topology;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalLong;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * When an auction on one partition may be closed, from what the gateway instances announced on it (ADR 13): each
- * instance's watermark says that every command it received before that time is in the partition ahead of the
- * watermark. An auction can close once every live instance has passed its end: no bid received in time can still come.
+ * What the gateway instances announced on one partition (ADR 13): each instance's watermark says that every command
+ * it received before that time is in the partition ahead of the watermark. An auction can close once every instance
+ * still waited for has passed its end: no bid received in time can still come.
  *
- * <ul>
- *   <li>An instance not heard from for {@code gatewayTimeout} is no longer waited for: a bid it received in time but
- *       writes after the close is too late, as when no instance is known.
- *   <li>When no instance is known (a deployment without watermarks, or none heard yet), the close waits
- *       {@code closeGrace} after the end for bids still in flight.
- *   <li>Whatever the instances say, a close waits no longer than {@code gatewayTimeout} after the end.
- *   <li>For {@code gatewayTimeout} after it starts (a task that has just been assigned), an engine may not have heard
- *       every live instance yet: watermarks close nothing early then.
- * </ul>
- *
- * Times are epoch milliseconds: watermarks and ends are the gateways' clock, {@code now} the processor's. Only the
- * timing of a close depends on them; what a close decides depends only on the log (ADR 1).
+ * <p>Which instances are waited for is decided by the log alone, so that a close made on a watermark is the same
+ * decision in a replay (ADR 19): the watermarks are kept in a store, and an instance whose last watermark is
+ * {@code gatewayTimeout} behind the newest one on the partition is no longer waited for (it stopped, or a command it
+ * received that long ago is still not written). A bid it received in time but writes after the close is too late, as
+ * when no instance is known. Times are the gateways' clock, in epoch milliseconds.
  */
 final class GatewayWatermarks {
 
-    /** What one instance last announced, and when it was heard. */
-    private record Heard(long watermark, long heardAt) {}
-
-    private final long closeGrace;
+    private final KeyValueStore<String, Long> store;
     private final long gatewayTimeout;
-    private final long startedAt;
-    private final Map<String, Heard> gateways = new HashMap<>();
 
-    GatewayWatermarks(Duration closeGrace, Duration gatewayTimeout, long startedAt) {
-        this.closeGrace = closeGrace.toMillis();
+    /** The store's content, read once when the task starts and written through. */
+    private final Map<String, Long> latest = new HashMap<>();
+
+    GatewayWatermarks(KeyValueStore<String, Long> store, Duration gatewayTimeout) {
+        this.store = store;
         this.gatewayTimeout = gatewayTimeout.toMillis();
-        this.startedAt = startedAt;
+        try (KeyValueIterator<String, Long> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Long> entry = all.next();
+                latest.put(entry.key, entry.value);
+            }
+        }
     }
 
-    /** An instance's watermark; one that goes back (it cannot, but records can be old) is ignored. */
-    void heard(String gatewayId, long watermark, long now) {
-        gateways.merge(
-                gatewayId,
-                new Heard(watermark, now),
-                (previous, latest) -> new Heard(Math.max(previous.watermark(), latest.watermark()), now));
+    /** Whether any instance is waited for: one that announced itself and has not fallen behind. */
+    boolean anyKnown() {
+        return !latest.isEmpty();
     }
 
     /**
-     * The time a close of an auction ending at {@code endsAt} may be written with, or empty if it must wait: every
-     * command received before that time is in the log (or is no longer waited for).
+     * Takes an instance's watermark (one that goes back is ignored: it cannot, but records can be old) and returns
+     * the time every instance still waited for has passed.
      */
-    OptionalLong closeTime(long endsAt, long now) {
-        gateways.values().removeIf(heard -> heard.heardAt() < now - gatewayTimeout);
-        if (!gateways.isEmpty() && now >= startedAt + gatewayTimeout) {
-            long everyone =
-                    gateways.values().stream().mapToLong(Heard::watermark).min().getAsLong();
-            if (everyone >= endsAt) {
-                return OptionalLong.of(everyone);
+    long heard(String gatewayId, long watermark) {
+        Long previous = latest.get(gatewayId);
+        if (previous == null || watermark > previous) {
+            latest.put(gatewayId, watermark);
+            store.put(gatewayId, watermark);
+        }
+        long newest = latest.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        latest.entrySet().removeIf(entry -> {
+            boolean behind = entry.getValue() < newest - gatewayTimeout;
+            if (behind) {
+                store.delete(entry.getKey());
             }
-        }
-        if (gateways.isEmpty() && now >= endsAt + closeGrace) {
-            return OptionalLong.of(now);
-        }
-        if (now >= endsAt + gatewayTimeout) {
-            return OptionalLong.of(now);
-        }
-        return OptionalLong.empty();
-    }
-
-    /** The earliest time up to which a close could be due now: the slowest live instance's watermark, or now. */
-    long horizon(long now) {
-        return gateways.values().stream()
-                .filter(heard -> heard.heardAt() >= now - gatewayTimeout)
-                .mapToLong(Heard::watermark)
-                .min()
-                .orElse(now);
+            return behind;
+        });
+        return latest.values().stream().mapToLong(Long::longValue).min().orElseThrow();
     }
 }

@@ -9,6 +9,9 @@ public final class StoreNames {
     /** Due time, kind and auction id to auction id: what the punctuator must do next. */
     public static final String DEADLINES = "auction-deadlines";
 
+    /** Gateway instance id to its last watermark (epoch millis): the instances a close waits for (ADR 19). */
+    public static final String GATEWAY_WATERMARKS = "gateway-watermarks";
+
     /** Auction id and command id to the original outcome, for idempotency. */
     public static final String PROCESSED_COMMANDS = "processed-commands";
 

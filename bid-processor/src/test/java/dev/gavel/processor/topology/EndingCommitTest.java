@@ -12,13 +12,15 @@ import dev.gavel.events.AuctionCommand.CloseAuction;
 import dev.gavel.events.AuctionEvent.AuctionCreated;
 import dev.gavel.events.AuctionEvent.AuctionEnded;
 import dev.gavel.events.AuctionEvent.BidPlaced;
+import dev.gavel.events.AuctionView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An ending waits on two commits, the close command's and then the end's: the task asks for each at once rather than
- * letting it wait for the rest of the commit interval, and so does the opening of a show's lot. Other decisions wait
- * for the interval, as before.
+ * An ending closed on the gateways' watermarks is decided in the transaction of the last watermark it needed (ADR 19);
+ * one closed by the punctuator waits on two commits, the close command's and then the end's. The task asks for each at
+ * once rather than letting it wait for the rest of the commit interval, and so does the opening of a show's lot. Other
+ * decisions wait for the interval, as before.
  */
 class EndingCommitTest {
 
@@ -52,6 +54,34 @@ class EndingCommitTest {
 
         assertThat(show.forwarded()).hasAtLeastOneElementOfType(AuctionCreated.class);
         assertThat(show.context.committed()).isTrue();
+    }
+
+    @Test
+    void theWatermarkThatClosesAnAuctionEndsItInItsOwnTransaction() {
+        task.context.resetForwards();
+
+        task.watermark("gateway-a", ENDS_AT.plusMillis(3));
+
+        assertThat(task.forwarded())
+                .satisfiesExactly(
+                        ended -> assertThat(ended).isInstanceOf(AuctionEnded.class),
+                        state -> assertThat(state).isInstanceOf(AuctionView.class),
+                        close -> assertThat(close).isInstanceOf(CloseAuction.class));
+        assertThat(task.context.committed()).isTrue();
+    }
+
+    @Test
+    void gatewaysHeardBeforeARestartAreStillWaitedFor() {
+        task.watermark("gateway-a", ENDS_AT.minusMillis(100));
+        task.watermark("gateway-b", ENDS_AT.minusMillis(100));
+        task.restart();
+
+        task.watermark("gateway-a", ENDS_AT.plusMillis(3));
+        boolean endedWhileBWasBehind = !task.forwarded().isEmpty();
+        task.watermark("gateway-b", ENDS_AT.plusMillis(4));
+
+        assertThat(endedWhileBWasBehind).isFalse();
+        assertThat(task.forwarded()).hasAtLeastOneElementOfType(AuctionEnded.class);
     }
 
     @Test

@@ -3,80 +3,81 @@ package dev.gavel.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 class GatewayWatermarksTest {
 
-    private static final long START = 1_000_000;
-    private static final long WARM = START + 1_500;
-    private static final long END = START + 60_000;
+    private static final long END = 1_000_000;
+    private static final Duration TIMEOUT = Duration.ofMillis(1_500);
 
-    private final GatewayWatermarks watermarks =
-            new GatewayWatermarks(Duration.ofMillis(250), Duration.ofMillis(1_500), START);
+    private final KeyValueStore<String, Long> store = store();
+    private final GatewayWatermarks watermarks = new GatewayWatermarks(store, TIMEOUT);
 
     @Test
-    void aCloseIsDueAtTheWatermarkOfTheSlowestLiveGateway() {
-        watermarks.heard("a", END + 7, END + 10);
-        watermarks.heard("b", END + 3, END + 10);
+    void everyoneHasPassedTheWatermarkOfTheSlowestGateway() {
+        watermarks.heard("a", END + 7);
 
-        assertThat(watermarks.closeTime(END, END + 10)).hasValue(END + 3);
+        assertThat(watermarks.heard("b", END + 3)).isEqualTo(END + 3);
+        assertThat(watermarks.heard("a", END + 9)).isEqualTo(END + 3);
     }
 
     @Test
-    void aCloseWaitsWhileOneLiveGatewayHasNotPassedTheEnd() {
-        watermarks.heard("a", END + 7, END + 10);
-        watermarks.heard("b", END - 2, END + 10);
+    void aGatewayTheTimeoutBehindTheNewestWatermarkIsNoLongerWaitedFor() {
+        watermarks.heard("b", END - 1_000);
 
-        assertThat(watermarks.closeTime(END, END + 10)).isEmpty();
+        assertThat(watermarks.heard("a", END + 500)).isEqualTo(END - 1_000);
+        assertThat(watermarks.heard("a", END + 501)).isEqualTo(END + 501);
+        assertThat(store.get("b")).isNull();
     }
 
     @Test
-    void aGatewayThatWentSilentIsNoLongerWaitedForAfterTheTimeout() {
-        watermarks.heard("b", END - 1_000, END - 1_000);
-        watermarks.heard("a", END + 600, END + 600);
+    void aGatewayNoLongerWaitedForIsWaitedForAgainOnceHeard() {
+        watermarks.heard("b", END - 1_000);
+        watermarks.heard("a", END + 501);
 
-        assertThat(watermarks.closeTime(END, END + 499)).isEmpty();
-        assertThat(watermarks.closeTime(END, END + 501)).hasValue(END + 600);
-    }
-
-    @Test
-    void withNoGatewayKnownTheCloseWaitsTheGrace() {
-        assertThat(watermarks.closeTime(END, END + 249)).isEmpty();
-        assertThat(watermarks.closeTime(END, END + 250)).hasValue(END + 250);
-    }
-
-    @Test
-    void aLaggingGatewayIsWaitedForNoLongerThanTheTimeoutAfterTheEnd() {
-        watermarks.heard("a", END - 5, END + 1_499);
-
-        assertThat(watermarks.closeTime(END, END + 1_499)).isEmpty();
-        assertThat(watermarks.closeTime(END, END + 1_500)).hasValue(END + 1_500);
-    }
-
-    @Test
-    void justAfterStartingWatermarksCloseNothingEarly() {
-        long end = START + 500;
-        watermarks.heard("a", end + 10, end + 10);
-
-        assertThat(watermarks.closeTime(end, end + 10)).isEmpty();
-        assertThat(watermarks.closeTime(end, WARM)).hasValue(end + 10);
+        assertThat(watermarks.heard("b", END + 400)).isEqualTo(END + 400);
     }
 
     @Test
     void aWatermarkNeverGoesBack() {
-        watermarks.heard("a", END + 20, END + 20);
-        watermarks.heard("a", END + 5, END + 25);
+        watermarks.heard("a", END + 20);
 
-        assertThat(watermarks.closeTime(END + 20, END + 25)).hasValue(END + 20);
+        assertThat(watermarks.heard("a", END + 5)).isEqualTo(END + 20);
+        assertThat(store.get("a")).isEqualTo(END + 20);
     }
 
     @Test
-    void theHorizonIsTheSlowestLiveWatermarkOrNow() {
-        assertThat(watermarks.horizon(END)).isEqualTo(END);
+    void theGatewaysOutliveARestartOfTheTask() {
+        watermarks.heard("a", END + 7);
+        watermarks.heard("b", END - 2);
 
-        watermarks.heard("a", END + 9, END);
-        watermarks.heard("b", END + 4, END);
+        GatewayWatermarks restarted = new GatewayWatermarks(store, TIMEOUT);
 
-        assertThat(watermarks.horizon(END)).isEqualTo(END + 4);
+        assertThat(restarted.anyKnown()).isTrue();
+        assertThat(restarted.heard("a", END + 9)).isEqualTo(END - 2);
+    }
+
+    @Test
+    void noGatewayIsKnownBeforeOneIsHeard() {
+        assertThat(watermarks.anyKnown()).isFalse();
+    }
+
+    private static KeyValueStore<String, Long> store() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "gateway-watermarks-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        MockProcessorContext<String, Object> context = new MockProcessorContext<>(config);
+        KeyValueStore<String, Long> store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(StoreNames.GATEWAY_WATERMARKS), Serdes.String(), Serdes.Long())
+                .withLoggingDisabled()
+                .build();
+        store.init(context.getStateStoreContext(), store);
+        return store;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gavel.processor.topology;
 
 import dev.gavel.events.AuctionCommand;
+import dev.gavel.events.AuctionCommand.GatewayWatermark;
 import dev.gavel.events.JsonSerde;
 import dev.gavel.processor.auction.Auction;
 import java.time.Instant;
@@ -29,6 +30,7 @@ final class ProcessorTask {
         auctions = store(StoreNames.AUCTIONS, StoreSerdes.auctions());
         store(StoreNames.PROCESSED_COMMANDS, StoreSerdes.processedCommands());
         store(StoreNames.DEADLINES, Serdes.String());
+        store(StoreNames.GATEWAY_WATERMARKS, Serdes.Long());
         context.setCurrentSystemTimeMs(now.toEpochMilli());
         processor.init(context);
     }
@@ -43,6 +45,13 @@ final class ProcessorTask {
         byte[] value = JsonSerde.commands().serialize("commands", command);
         processor.process(
                 new Record<>(command.auctionId(), value, command.receivedAt().toEpochMilli()));
+    }
+
+    /** A gateway instance's watermark, keyed by the instance as the gateway writes it. */
+    void watermark(String gatewayId, Instant receivedBefore) {
+        AuctionCommand watermark = new GatewayWatermark("watermark:" + gatewayId, gatewayId, receivedBefore);
+        byte[] value = JsonSerde.commands().serialize("commands", watermark);
+        processor.process(new Record<>(gatewayId, value, receivedBefore.toEpochMilli()));
     }
 
     /** Runs the wall-clock punctuator at {@code now}, as Kafka Streams would. */

@@ -1,5 +1,6 @@
 package dev.gavel.processor.topology;
 
+import static dev.gavel.processor.fixtures.Commands.DURATION;
 import static dev.gavel.processor.fixtures.Commands.ENDS_AT;
 import static dev.gavel.processor.fixtures.Commands.T0;
 import static dev.gavel.processor.fixtures.Commands.bid;
@@ -12,12 +13,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gavel.events.AuctionCommand;
 import dev.gavel.events.AuctionCommand.CloseAuction;
+import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.AuctionEvent.AuctionEnded;
 import dev.gavel.events.AuctionEvent.BidPlaced;
+import dev.gavel.events.BidderNotice;
+import dev.gavel.events.BidderNotice.CommandRejected;
 import dev.gavel.events.Outcome;
+import dev.gavel.events.RejectionReason;
 import dev.gavel.processor.fixtures.Commands.CreateBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +163,91 @@ class WatermarkEndingTopologyTest {
                 .singleElement()
                 .isInstanceOfSatisfying(
                         AuctionEnded.class, ended -> assertThat(ended.at()).isEqualTo(newEnd));
+    }
+
+    @Test
+    void gatewayTheTimeoutBehindTheOthersIsNoLongerWaitedForWithoutWaitingForTheWallClock() {
+        givenAnAuctionAndTwoGateways();
+        Instant farAhead = BEFORE_END.plus(GATEWAY_TIMEOUT).plusMillis(1);
+        engine.advanceWallClockTo(farAhead);
+
+        engine.sendWatermark("gateway-a", farAhead);
+
+        assertThat(engine.wallClock()).isBefore(ENDS_AT.plus(GATEWAY_TIMEOUT));
+        assertThat(engine.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        AuctionEnded.class, ended -> assertThat(ended.at()).isEqualTo(ENDS_AT));
+    }
+
+    @Test
+    void bidOfAGatewayNoLongerWaitedForWrittenAfterTheCloseIsTooLate() {
+        givenAnAuctionAndTwoGateways();
+        Instant farAhead = BEFORE_END.plus(GATEWAY_TIMEOUT).plusMillis(1);
+        engine.advanceWallClockTo(farAhead);
+        engine.sendWatermark("gateway-a", farAhead);
+        engine.skipOutputs();
+
+        engine.send(bid().by(CAROL).amount("12.00").at(ENDS_AT.minusMillis(5)));
+
+        assertThat(engine.events()).isEmpty();
+        assertThat(engine.notices())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CommandRejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.AUCTION_ENDED));
+    }
+
+    @Test
+    void replayClosesOnTheSameWatermarksAsTheLiveEngine() {
+        List<AuctionCommand> log = new ArrayList<>();
+        Consumer<Runnable> append = step -> {
+            step.run();
+            log.addAll(engine.requestedCommands());
+        };
+        Instant farAhead = BEFORE_END.plus(GATEWAY_TIMEOUT).plusMillis(1);
+        List<AuctionCommand> inputs = List.of(
+                create().softClose(Duration.ZERO).build(),
+                create().on("auction-2").duration(DURATION.plusSeconds(30)).build(),
+                watermark("gateway-a", BEFORE_END),
+                watermark("gateway-b", BEFORE_END),
+                bid().by(BOB).amount("10.00").at(ENDS_AT.minusSeconds(1)).build(),
+                watermark("gateway-a", ENDS_AT.plusMillis(5)),
+                // Gateway b falls silent: the close comes once a is the timeout ahead of it; b's in-time bid is late.
+                watermark("gateway-a", farAhead),
+                bid().by(CAROL).amount("12.00").at(ENDS_AT.minusMillis(5)).build(),
+                watermark("gateway-c", farAhead),
+                bid().on("auction-2").by(CAROL).amount("12.00").at(farAhead).build(),
+                watermark("gateway-a", ENDS_AT.plusSeconds(30)),
+                watermark("gateway-c", ENDS_AT.plusSeconds(30)));
+        for (AuctionCommand command : inputs) {
+            log.add(command);
+            append.accept(() -> engine.send(keyOf(command), command));
+        }
+        List<AuctionEvent> liveEvents = engine.events();
+        List<BidderNotice> liveNotices = engine.notices();
+
+        try (EngineDriver replay = new EngineDriver(EngineDriver.liveSettings().forReplay("replay-"), T0)) {
+            log.forEach(command -> replay.send(keyOf(command), command));
+
+            assertThat(liveEvents)
+                    .filteredOn(AuctionEnded.class::isInstance)
+                    .extracting(AuctionEvent::auctionId)
+                    .containsExactly("auction-1", "auction-2");
+            assertThat(liveNotices).hasAtLeastOneElementOfType(CommandRejected.class);
+            assertThat(replay.events()).isEqualTo(liveEvents);
+            assertThat(replay.notices()).isEqualTo(liveNotices);
+        }
+    }
+
+    private static AuctionCommand watermark(String gatewayId, Instant receivedBefore) {
+        return new AuctionCommand.GatewayWatermark("watermark:" + gatewayId, gatewayId, receivedBefore);
+    }
+
+    private static String keyOf(AuctionCommand command) {
+        return command instanceof AuctionCommand.GatewayWatermark watermark
+                ? watermark.gatewayId()
+                : command.auctionId();
     }
 
     @Test
