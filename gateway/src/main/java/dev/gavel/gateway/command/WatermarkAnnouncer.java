@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +34,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * of the command log, saying that every command it received before that time is in the partition ahead of it. Sent
  * every {@code idleInterval}, so that the processor knows the instance is alive, and to a partition as soon as the
  * instance has passed the end of one of its auctions (looked at every {@code closingInterval}), so that the ending is
- * decided as soon as every instance has passed it. One watermark per ending and instance is all a close needs: sending
+ * decided as soon as every instance has passed it (the instance wakes at an end that comes between two looks). One
+ * watermark per ending and instance is all a close needs: sending
  * them at a short interval around every ending made the processors of a cluster fall seconds behind (ADR 13, third
  * addendum).
  *
@@ -66,6 +69,7 @@ public final class WatermarkAnnouncer implements SmartLifecycle {
     private List<NavigableSet<Long>> endings = List.of();
     private long partitionsReadAt;
     private long endingsReadAt;
+    private long wakeAt = Long.MIN_VALUE;
 
     public WatermarkAnnouncer(
             KafkaTemplate<String, AuctionCommand> kafka,
@@ -100,8 +104,40 @@ public final class WatermarkAnnouncer implements SmartLifecycle {
             return thread;
         });
         long period = closingInterval.toMillis();
-        timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
         thread = timer;
+        timer.scheduleWithFixedDelay(this::tickAndWake, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A tick, then a wake-up at the next end if it comes before the next tick: an end is announced the moment it is
+     * passed rather than up to a closing interval later (each end gets one such wake-up; one still held back by an
+     * unwritten command is announced at a later tick).
+     */
+    private void tickAndWake() {
+        tick();
+        ScheduledExecutorService timer = thread;
+        long now = clock.millis();
+        OptionalLong next = nextEnd(now);
+        if (timer != null && next.isPresent() && next.getAsLong() != wakeAt) {
+            wakeAt = next.getAsLong();
+            try {
+                timer.schedule(this::tickAndWake, Math.max(0, wakeAt - now), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // The instance is stopping: nothing more to announce.
+            }
+        }
+    }
+
+    /** The earliest end not announced yet, if it comes before the next tick. */
+    OptionalLong nextEnd(long now) {
+        long next = Long.MAX_VALUE;
+        for (int partition = 0; partition < lastSent.length && partition < endings.size(); partition++) {
+            Long end = endings.get(partition).higher(lastAnnounced[partition]);
+            if (end != null) {
+                next = Math.min(next, end);
+            }
+        }
+        return next < now + closingInterval.toMillis() ? OptionalLong.of(next) : OptionalLong.empty();
     }
 
     void announceToEveryPartition() {

@@ -110,6 +110,33 @@ class WatermarkAnnouncerTest {
     }
 
     @Test
+    void theInstanceWakesAtAnEndThatComesBeforeItsNextTick() {
+        Instant endsAt = Times.NOW.plusMillis(50);
+        open.add(new WatermarkAnnouncer.Ending("lamp", endsAt));
+        announcer.announceToEveryPartition();
+        ticksOf20Millis(2);
+        clearInvocations(kafka);
+
+        assertThat(announcer.nextEnd(clock.millis())).hasValue(endsAt.toEpochMilli());
+        clock.advance(Duration.ofMillis(10));
+        announcer.tick();
+
+        assertThat(watermarksTo(partitionOf("lamp")))
+                .singleElement()
+                .satisfies(watermark -> assertThat(watermark.receivedBefore()).isEqualTo(endsAt));
+        assertThat(announcer.nextEnd(clock.millis())).isEmpty();
+    }
+
+    @Test
+    void anEndBeyondTheNextTickWaitsForTheTicks() {
+        open.add(new WatermarkAnnouncer.Ending("lamp", Times.NOW.plusMillis(50)));
+        announcer.announceToEveryPartition();
+        ticksOf20Millis(1);
+
+        assertThat(announcer.nextEnd(clock.millis())).isEmpty();
+    }
+
+    @Test
     void anEndIsAnnouncedOnlyOnce() {
         open.add(new WatermarkAnnouncer.Ending("lamp", Times.NOW.plusMillis(10)));
         announcer.announceToEveryPartition();

@@ -162,14 +162,15 @@ public final class EndingsScenario extends Scenario {
                 watermarksPerSecond / partitions,
                 "records/s");
         result.note("Lateness is measured against the wall clock (client and server on one machine). An auction is"
-                + " closed as soon as every gateway's watermark has passed its end (ADR 13), then the close is read"
-                + " back and decided: a watermark interval (20 ms near an end), two commits and a read-back.");
+                + " closed as soon as every gateway's watermark has passed its end (ADR 13), in the transaction that"
+                + " reads that watermark (ADR 19): a watermark interval (20 ms near an end), one commit and the"
+                + " gateway's delivery.");
     }
 
     /**
      * When the processor wrote each watched auction's {@code close-auction}: the record's timestamp, its wall clock at
      * the decision to close (ADR 13). It splits an ending's lateness into the wait for the close (watermarks) and what
-     * follows it (two commits, a read-back, the gateway's delivery).
+     * follows it (the ending's commit, ADR 19, and the gateway's delivery).
      */
     private Map<String, Long> closesWritten(Kafka kafka, long fromMillis) {
         Map<String, Long> written = new HashMap<>();
