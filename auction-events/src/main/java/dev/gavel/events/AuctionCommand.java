@@ -158,8 +158,11 @@ public sealed interface AuctionCommand {
     }
 
     /**
-     * Written by the processor when its wall clock passed the auction's end plus a grace period. Ends the auction if,
-     * by the time it is read back, the end has not moved past {@code receivedAt}.
+     * Written by the processor when an auction is due to close: every command received before {@code receivedAt} is
+     * in the log ahead of it, or is from a gateway no longer waited for. When the gateways' watermarks closed the
+     * auction, it records a decision already taken at the last watermark it needed (ADR 19); when the processor's
+     * clock wrote it, it ends the auction if, by the time it is read back, the end has not moved past
+     * {@code receivedAt}.
      */
     @JsonTypeName("close-auction")
     record CloseAuction(String commandId, String auctionId, Instant receivedAt) implements AuctionCommand {

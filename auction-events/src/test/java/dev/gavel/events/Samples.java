@@ -62,7 +62,7 @@ final class Samples {
                 new CancelAuction("cmd-cancel", AUCTION_ID, BID_AT, ALICE),
                 new ModerateAuction(
                         "cmd-moderate", AUCTION_ID, BID_AT, CAROL, Role.ADMIN, ModerationAction.REMOVE_BIDDER, "u-bob"),
-                new CloseAuction("close:auction-7:1898618460373", AUCTION_ID, ENDS.plusMillis(250)),
+                new CloseAuction("close:auction-7", AUCTION_ID, ENDS.plusMillis(250)),
                 new ExpireAuction("expire:auction-7:1898704800123", AUCTION_ID, ENDS.plusSeconds(86_400)),
                 new GatewayWatermark("watermark:gateway-3f1c:1042", "gateway-3f1c", ENDS.plusMillis(12)));
     }
@@ -105,8 +105,7 @@ final class Samples {
     }
 
     static AuctionEnded ended(long seq) {
-        return new AuctionEnded(
-                AUCTION_ID, seq, ENDS.plusSeconds(5), "close:auction-7:1", Outcome.SOLD, BOB, 15_005L, 1);
+        return new AuctionEnded(AUCTION_ID, seq, ENDS.plusSeconds(5), "close:auction-7", Outcome.SOLD, BOB, 15_005L, 1);
     }
 
     static List<AuctionEvent> events() {

@@ -351,15 +351,19 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         }
     }
 
-    /** Every command received before {@code closeTime} is in the log ahead of this close, or no longer waited for. */
+    /**
+     * Every command received before {@code closeTime} is in the log ahead of this close, or no longer waited for. All
+     * closes of an auction share one id, whichever end they were asked for: a close the punctuator wrote for an end a
+     * bid has since extended still ends the auction once the extended end is passed, and the ending it decides is the
+     * same, with the same id, as the one the watermarks decide before it is read (ADR 19).
+     */
     private static CloseAuction closeCommand(Due due, long closeTime) {
-        String commandId = "close:" + due.auctionId() + ":" + due.dueMillis();
-        return new CloseAuction(commandId, due.auctionId(), Instant.ofEpochMilli(closeTime));
+        return new CloseAuction("close:" + due.auctionId(), due.auctionId(), Instant.ofEpochMilli(closeTime));
     }
 
     /**
-     * An ending is seen by everyone at once and waits on two commits (the close command's, then the end's): each is
-     * committed without waiting for the rest of the commit interval, and so is the opening of a show's lot. Both are
+     * An ending is seen by everyone at once: it is committed without waiting for the rest of the commit interval, and
+     * so are a close the punctuator writes (its ending needs a second commit) and the opening of a show's lot. All are
      * rare next to bids, so this adds few commits.
      */
     private void commitSoon() {

@@ -284,7 +284,10 @@ final class LogAudit {
                 continue;
             }
             for (AuctionCommand command : commands.getOrDefault(auction.getKey(), List.of())) {
-                if (command.commandId().equals(ended.commandId())) {
+                // The command that ended it; an auction's closes share one id, and one before the end cannot end it.
+                if (command.commandId().equals(ended.commandId())
+                        && !(command instanceof AuctionCommand.CloseAuction close
+                                && close.receivedAt().isBefore(ended.at()))) {
                     break;
                 }
                 if (command instanceof AuctionCommand.PlaceBid bid
