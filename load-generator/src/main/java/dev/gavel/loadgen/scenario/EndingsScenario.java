@@ -163,8 +163,8 @@ public final class EndingsScenario extends Scenario {
                 "records/s");
         result.note("Lateness is measured against the wall clock (client and server on one machine). An auction is"
                 + " closed as soon as every gateway's watermark has passed its end (ADR 13), in the transaction that"
-                + " reads that watermark (ADR 19): a watermark interval (20 ms near an end), one commit and the"
-                + " gateway's delivery.");
+                + " reads that watermark (ADR 19): the gateway's announcement once it has passed the end (it wakes at"
+                + " the end), one commit and the gateway's delivery.");
     }
 
     /**
