@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +36,10 @@ class WatermarkEndingTopologyTest {
 
     /** Gateways announce themselves several times a second: the last time before the end they were heard. */
     private static final Instant BEFORE_END = ENDS_AT.minusMillis(100);
+
+    /** A watermark this far ahead of gateway b's last is the timeout ahead of it. */
+    private static final Instant TIMEOUT_AHEAD_OF_B =
+            BEFORE_END.plus(GATEWAY_TIMEOUT).plusMillis(1);
 
     private final EngineDriver engine = EngineDriver.live(T0);
 
@@ -168,10 +171,9 @@ class WatermarkEndingTopologyTest {
     @Test
     void gatewayTheTimeoutBehindTheOthersIsNoLongerWaitedForWithoutWaitingForTheWallClock() {
         givenAnAuctionAndTwoGateways();
-        Instant farAhead = BEFORE_END.plus(GATEWAY_TIMEOUT).plusMillis(1);
-        engine.advanceWallClockTo(farAhead);
+        engine.advanceWallClockTo(TIMEOUT_AHEAD_OF_B);
 
-        engine.sendWatermark("gateway-a", farAhead);
+        engine.sendWatermark("gateway-a", TIMEOUT_AHEAD_OF_B);
 
         assertThat(engine.wallClock()).isBefore(ENDS_AT.plus(GATEWAY_TIMEOUT));
         assertThat(engine.events())
@@ -183,9 +185,8 @@ class WatermarkEndingTopologyTest {
     @Test
     void bidOfAGatewayNoLongerWaitedForWrittenAfterTheCloseIsTooLate() {
         givenAnAuctionAndTwoGateways();
-        Instant farAhead = BEFORE_END.plus(GATEWAY_TIMEOUT).plusMillis(1);
-        engine.advanceWallClockTo(farAhead);
-        engine.sendWatermark("gateway-a", farAhead);
+        engine.advanceWallClockTo(TIMEOUT_AHEAD_OF_B);
+        engine.sendWatermark("gateway-a", TIMEOUT_AHEAD_OF_B);
         engine.skipOutputs();
 
         engine.send(bid().by(CAROL).amount("12.00").at(ENDS_AT.minusMillis(5)));
@@ -200,12 +201,6 @@ class WatermarkEndingTopologyTest {
 
     @Test
     void replayClosesOnTheSameWatermarksAsTheLiveEngine() {
-        List<AuctionCommand> log = new ArrayList<>();
-        Consumer<Runnable> append = step -> {
-            step.run();
-            log.addAll(engine.requestedCommands());
-        };
-        Instant farAhead = BEFORE_END.plus(GATEWAY_TIMEOUT).plusMillis(1);
         List<AuctionCommand> inputs = List.of(
                 create().softClose(Duration.ZERO).build(),
                 create().on("auction-2").duration(DURATION.plusSeconds(30)).build(),
@@ -214,15 +209,22 @@ class WatermarkEndingTopologyTest {
                 bid().by(BOB).amount("10.00").at(ENDS_AT.minusSeconds(1)).build(),
                 watermark("gateway-a", ENDS_AT.plusMillis(5)),
                 // Gateway b falls silent: the close comes once a is the timeout ahead of it; b's in-time bid is late.
-                watermark("gateway-a", farAhead),
+                watermark("gateway-a", TIMEOUT_AHEAD_OF_B),
                 bid().by(CAROL).amount("12.00").at(ENDS_AT.minusMillis(5)).build(),
-                watermark("gateway-c", farAhead),
-                bid().on("auction-2").by(CAROL).amount("12.00").at(farAhead).build(),
+                watermark("gateway-c", TIMEOUT_AHEAD_OF_B),
+                bid().on("auction-2")
+                        .by(CAROL)
+                        .amount("12.00")
+                        .at(TIMEOUT_AHEAD_OF_B)
+                        .build(),
                 watermark("gateway-a", ENDS_AT.plusSeconds(30)),
                 watermark("gateway-c", ENDS_AT.plusSeconds(30)));
+        // The log as a broker holds it: each input, then the closes the engine appended while reading it.
+        List<AuctionCommand> log = new ArrayList<>();
         for (AuctionCommand command : inputs) {
             log.add(command);
-            append.accept(() -> engine.send(keyOf(command), command));
+            engine.send(keyOf(command), command);
+            log.addAll(engine.requestedCommands());
         }
         List<AuctionEvent> liveEvents = engine.events();
         List<BidderNotice> liveNotices = engine.notices();
