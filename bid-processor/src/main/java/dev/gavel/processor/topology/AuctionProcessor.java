@@ -316,7 +316,14 @@ final class AuctionProcessor implements Processor<String, byte[], String, Object
         for (Due due : deadlines.dueAt(everyone)) {
             if (due.kind() == Kind.CLOSE) {
                 CloseAuction close = closeCommand(due, everyone);
-                decide(close, timestamp);
+                try {
+                    decide(close, timestamp);
+                } catch (RuntimeException e) {
+                    // A bug must not stop this partition at every watermark: the close is read back, and
+                    // dead-lettered, as any command that fails.
+                    log.error("Could not close auction {} on a watermark", due.auctionId(), e);
+                    deadlines.remove(due);
+                }
                 if (settings.scheduleEndings()) {
                     send(AuctionTopology.COMMANDS_SINK, due.auctionId(), close, context.currentSystemTimeMs());
                 }
